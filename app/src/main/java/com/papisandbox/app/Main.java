@@ -1,0 +1,42 @@
+package com.papisandbox.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code papi-sandbox [serve] [options]}: serve is the default command. */
+@Command(name = "papi-sandbox", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "A local, faithful Binance Portfolio Margin API (coin-margined orders) for testing trading bots.",
+        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        boolean hasSubcommand = args.length > 0 && cli.getSubcommands().containsKey(args[0]);
+        boolean topLevelFlag = args.length > 0 && (args[0].equals("--help") || args[0].equals("-h")
+                || args[0].equals("--version") || args[0].equals("-V"));
+        if (!hasSubcommand && !topLevelFlag) {
+            String[] withServe = new String[args.length + 1];
+            withServe[0] = "serve";
+            System.arraycopy(args, 0, withServe, 1, args.length);
+            args = withServe;
+        }
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[]{"papi-sandbox " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

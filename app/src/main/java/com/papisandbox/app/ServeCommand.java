@@ -1,0 +1,74 @@
+package com.papisandbox.app;
+
+import com.papisandbox.server.AccountSpec;
+import com.papisandbox.server.Sandbox;
+import com.papisandbox.server.SandboxConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Start the sandbox: PAPI endpoints under /papi/v1, state kept in --data-dir.",
+                "Every acknowledged order or cancel is durable before its reply is sent."})
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on; 0 picks a free port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data-dir", defaultValue = "./data", description = "Directory for the journal (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--account", paramLabel = "KEY:SECRET[:ASSET=AMOUNT,...]",
+            description = {"Account to open, repeatable, e.g. k1:s1:BTC=10,ETH=100. An existing key keeps its state.",
+                    "For an RSA key: KEY:rsa=PUBLIC_KEY.pem[:ASSET=AMOUNT,...].",
+                    "Without any --account a first start creates one demo account and prints its key and secret."})
+    List<String> accounts = new ArrayList<>();
+
+    @Option(names = "--instruments", paramLabel = "FILE",
+            description = "Instruments file (exchangeInfo 'symbols' rows) instead of the bundled one.")
+    Path instruments;
+
+    @Option(names = "--no-rate-limits", description = "Count request weight and orders but never answer 429 (for load tests).")
+    boolean noRateLimits;
+
+    @Override
+    public Integer call() throws Exception {
+        List<AccountSpec> specs = new ArrayList<>();
+        for (String flag : accounts) {
+            try {
+                specs.add(AccountSpec.parse(flag));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+            }
+        }
+        if (port < 0 || port > 65535) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--port must be 0..65535");
+        }
+        SandboxConfig config = SandboxConfig.defaults(dataDir).withHost(host).withPort(port).withAccounts(specs)
+                .withInstruments(instruments).withRateLimits(!noRateLimits);
+        Sandbox sandbox = Sandbox.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("papi-sandbox stopping");
+            sandbox.close();
+            stopped.countDown();
+        }, "shutdown"));
+        sandbox.demoAccount().ifPresent(demo -> {
+            System.out.println("demo account API key: " + demo.apiKey());
+            System.out.println("demo account secret:  " + demo.credential());
+        });
+        System.out.println("papi-sandbox listening on " + sandbox.baseUrl());
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+}

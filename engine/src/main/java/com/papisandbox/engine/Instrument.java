@@ -1,0 +1,55 @@
+package com.papisandbox.engine;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * A coin-margined (inverse) futures contract and its trading rules.
+ *
+ * <p>Prices are {@code long} counts of the price unit {@code 10^-pricePrecision} (for BTCUSD_PERP one
+ * unit is 0.1 USD); quantities are {@code long} counts of the quantity unit {@code 10^-quantityPrecision}
+ * (whole contracts for every CM symbol). Filter bounds are in those units; a bound of 0 disables it, as
+ * Binance's filter rules say.
+ */
+public record Instrument(
+        String symbol,
+        String pair,
+        String contractType,
+        long deliveryDate,
+        long onboardDate,
+        int contractSize,
+        String marginAsset,
+        String baseAsset,
+        String quoteAsset,
+        int pricePrecision,
+        int quantityPrecision,
+        long minPrice,
+        long maxPrice,
+        long tickSize,
+        long minQty,
+        long maxQty,
+        long stepSize,
+        long marketMinQty,
+        long marketMaxQty,
+        long marketStepSize,
+        int maxNumOrders) {
+
+    public Instrument {
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(pair, "pair");
+        if (contractSize <= 0) throw new IllegalArgumentException(symbol + ": contractSize must be positive");
+        if (pricePrecision < 0 || pricePrecision > 8) throw new IllegalArgumentException(symbol + ": pricePrecision out of range");
+        if (quantityPrecision < 0 || quantityPrecision > 8) throw new IllegalArgumentException(symbol + ": quantityPrecision out of range");
+        if (tickSize < 0 || stepSize <= 0 || marketStepSize <= 0) throw new IllegalArgumentException(symbol + ": bad tick or step size");
+        if (maxNumOrders <= 0) throw new IllegalArgumentException(symbol + ": maxNumOrders must be positive");
+    }
+
+    /** A price in units as a decimal, e.g. 650001 units of BTCUSD_PERP is 65000.1. */
+    public BigDecimal priceDecimal(long units) {
+        return BigDecimal.valueOf(units, pricePrecision);
+    }
+
+    public BigDecimal quantityDecimal(long units) {
+        return BigDecimal.valueOf(units, quantityPrecision);
+    }
+}

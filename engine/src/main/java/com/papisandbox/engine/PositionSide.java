@@ -1,0 +1,5 @@
+package com.papisandbox.engine;
+
+public enum PositionSide {
+    BOTH, LONG, SHORT
+}

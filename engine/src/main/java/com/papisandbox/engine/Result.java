@@ -1,0 +1,38 @@
+package com.papisandbox.engine;
+
+import java.util.List;
+
+/** What the engine answers to a command. */
+public sealed interface Result {
+    /** True if the command changed state. */
+    default boolean changedState() {
+        return false;
+    }
+
+    record Rejected(Reject reason) implements Result {
+    }
+
+    /**
+     * An order after a place or a cancel. {@code acknowledged} is the order as first accepted (what an
+     * ACK reply shows); {@code order} is its state after the command finished (what RESULT shows).
+     */
+    record OrderResult(OrderView acknowledged, OrderView order, boolean changedState) implements Result {
+    }
+
+    record Orders(List<OrderView> orders) implements Result {
+    }
+
+    record OrdersCanceled(List<OrderView> canceled) implements Result {
+        @Override
+        public boolean changedState() {
+            return !canceled.isEmpty();
+        }
+    }
+
+    record AccountOpened(long accountId, boolean created) implements Result {
+        @Override
+        public boolean changedState() {
+            return created;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package com.papisandbox.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An {@link Engine} with a recording event listener and a test clock: every command runs at {@link #now}, which
+ * then advances by one millisecond, so each command has its own timestamp.
+ */
+final class EngineHarness {
+    /** 2025-06-15T00:00:00Z. */
+    static final long T0 = 1_749_945_600_000L;
+    static final long DAY = 24L * 60 * 60 * 1000;
+
+    final List<Event> events = new ArrayList<>();
+    final Engine engine;
+    long now = T0;
+    private int clientIds;
+
+    EngineHarness() {
+        this(TestInstruments.all());
+    }
+
+    EngineHarness(Instrument... instruments) {
+        this(List.of(instruments));
+    }
+
+    EngineHarness(Collection<Instrument> instruments) {
+        engine = new Engine(instruments, events::add);
+    }
+
+    Result execute(Command command) {
+        return engine.execute(command, now++);
+    }
+
+    long openAccount(String apiKey) {
+        Result r = execute(new Command.OpenAccount(apiKey, apiKey + "-secret", Map.of("BTC", BigDecimal.TEN)));
+        assertThat(r).isInstanceOf(Result.AccountOpened.class);
+        return ((Result.AccountOpened) r).accountId();
+    }
+
+    /** The events since the last call, in order; clears the record. */
+    List<Event> drain() {
+        List<Event> copy = List.copyOf(events);
+        events.clear();
+        return copy;
+    }
+
+    String nextClientId() {
+        return "cid-" + (++clientIds);
+    }
+
+    Result place(long account, String symbol, Side side, OrderType type, TimeInForce tif, long price, long qty,
+                 String clientOrderId) {
+        return execute(new Command.PlaceOrder(account, symbol, side, type, tif, PositionSide.BOTH, false, price, qty,
+                clientOrderId));
+    }
+
+    Result limit(long account, String symbol, Side side, TimeInForce tif, long price, long qty) {
+        return place(account, symbol, side, OrderType.LIMIT, tif, price, qty, nextClientId());
+    }
+
+    Result market(long account, String symbol, Side side, long qty) {
+        return place(account, symbol, side, OrderType.MARKET, null, 0, qty, nextClientId());
+    }
+
+    /** A LIMIT GTC BTCUSD_PERP order that must be accepted; its state after the command. */
+    OrderView gtc(long account, Side side, long price, long qty) {
+        return accepted(limit(account, TestInstruments.BTC, side, TimeInForce.GTC, price, qty));
+    }
+
+    OrderView gtc(long account, String symbol, Side side, long price, long qty) {
+        return accepted(limit(account, symbol, side, TimeInForce.GTC, price, qty));
+    }
+
+    OrderView gtc(long account, Side side, long price, long qty, String clientOrderId) {
+        return accepted(place(account, TestInstruments.BTC, side, OrderType.LIMIT, TimeInForce.GTC, price, qty,
+                clientOrderId));
+    }
+
+    static OrderView accepted(Result result) {
+        assertThat(result).isInstanceOf(Result.OrderResult.class);
+        return ((Result.OrderResult) result).order();
+    }
+
+    static OrderView acknowledged(Result result) {
+        assertThat(result).isInstanceOf(Result.OrderResult.class);
+        return ((Result.OrderResult) result).acknowledged();
+    }
+
+    Result cancel(long account, String symbol, long orderId) {
+        return execute(new Command.CancelOrder(account, symbol, orderId, null));
+    }
+
+    Result cancelByClientId(long account, String symbol, String clientOrderId) {
+        return execute(new Command.CancelOrder(account, symbol, -1, clientOrderId));
+    }
+
+    Result queryOrder(long account, String symbol, long orderId) {
+        return execute(new Command.QueryOrder(account, symbol, orderId, null));
+    }
+
+    /** The order as QueryOrder shows it now; fails if it is not found. */
+    OrderView order(long account, String symbol, long orderId) {
+        Result r = queryOrder(account, symbol, orderId);
+        assertThat(r).as("query order %d", orderId).isInstanceOf(Result.Orders.class);
+        List<OrderView> orders = ((Result.Orders) r).orders();
+        assertThat(orders).hasSize(1);
+        return orders.get(0);
+    }
+
+    OrderView order(OrderView order) {
+        return order(order.accountId(), order.instrument().symbol(), order.orderId());
+    }
+
+    List<OrderView> openOrders(long account, String symbol, String pair) {
+        Result r = execute(new Command.QueryOpenOrders(account, symbol, pair));
+        assertThat(r).isInstanceOf(Result.Orders.class);
+        return ((Result.Orders) r).orders();
+    }
+
+    long position(long account, String symbol) {
+        return engine.accounts().stream().filter(a -> a.accountId() == account).findFirst().orElseThrow().position(symbol);
+    }
+
+    /**
+     * Every order the engine has ever accepted, oldest first, collected through QueryOrder only (the engine
+     * exposes no other list). Queries run at timestamp 0, before any order's creation, so the 3-day rule
+     * hides nothing. Queries do not change state.
+     */
+    static List<OrderView> allOrders(Engine engine) {
+        List<OrderView> result = new ArrayList<>();
+        for (long id = Engine.FIRST_ORDER_ID; id < engine.nextOrderId(); id++) {
+            OrderView found = null;
+            for (Account account : engine.accounts()) {
+                for (String symbol : engine.instruments().keySet()) {
+                    Result r = engine.execute(new Command.QueryOrder(account.accountId(), symbol, id, null), 0);
+                    if (r instanceof Result.Orders o) {
+                        assertThat(found).as("order %d found twice", id).isNull();
+                        found = o.orders().get(0);
+                    }
+                }
+            }
+            assertThat(found).as("order %d not found", id).isNotNull();
+            result.add(found);
+        }
+        return result;
+    }
+
+    List<OrderView> allOrders() {
+        return allOrders(engine);
+    }
+}

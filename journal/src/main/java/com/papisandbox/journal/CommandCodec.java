@@ -1,0 +1,113 @@
+package com.papisandbox.journal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.papisandbox.engine.Command;
+import com.papisandbox.engine.OrderType;
+import com.papisandbox.engine.PositionSide;
+import com.papisandbox.engine.Side;
+import com.papisandbox.engine.TimeInForce;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Commands as compact JSON objects ({@code {"t":"place",...}}): readable with any SQL tool, and
+ * tolerant of field order. Only state-changing commands are ever encoded.
+ */
+public final class CommandCodec {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private CommandCodec() {
+    }
+
+    public static String encode(Command command) {
+        StringWriter out = new StringWriter(128);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            if (command instanceof Command.PlaceOrder c) {
+                g.writeStringField("t", "place");
+                g.writeNumberField("account", c.accountId());
+                g.writeStringField("symbol", c.symbol());
+                g.writeStringField("side", c.side().name());
+                g.writeStringField("type", c.type().name());
+                if (c.timeInForce() != null) g.writeStringField("tif", c.timeInForce().name());
+                g.writeStringField("positionSide", c.positionSide().name());
+                g.writeBooleanField("reduceOnly", c.reduceOnly());
+                g.writeNumberField("price", c.price());
+                g.writeNumberField("qty", c.quantity());
+                g.writeStringField("clientOrderId", c.clientOrderId());
+            } else if (command instanceof Command.CancelOrder c) {
+                g.writeStringField("t", "cancel");
+                g.writeNumberField("account", c.accountId());
+                g.writeStringField("symbol", c.symbol());
+                g.writeNumberField("orderId", c.orderId());
+                if (c.origClientOrderId() != null) g.writeStringField("clientOrderId", c.origClientOrderId());
+            } else if (command instanceof Command.CancelAllOrders c) {
+                g.writeStringField("t", "cancelAll");
+                g.writeNumberField("account", c.accountId());
+                g.writeStringField("symbol", c.symbol());
+            } else if (command instanceof Command.OpenAccount c) {
+                g.writeStringField("t", "openAccount");
+                g.writeStringField("apiKey", c.apiKey());
+                g.writeStringField("credential", c.credential());
+                g.writeObjectFieldStart("balances");
+                for (Map.Entry<String, BigDecimal> e : new TreeMap<>(c.balances()).entrySet()) {
+                    g.writeStringField(e.getKey(), e.getValue().toPlainString());
+                }
+                g.writeEndObject();
+            } else {
+                throw new IllegalArgumentException("not a journaled command: " + command);
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new JournalException("cannot encode " + command, e);
+        }
+        return out.toString();
+    }
+
+    public static Command decode(String text) {
+        Map<String, String> fields = new HashMap<>();
+        Map<String, BigDecimal> balances = new TreeMap<>();
+        try (JsonParser p = JSON.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw new JournalException("journal entry is not an object: " + text);
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (value == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String asset = p.currentName();
+                        p.nextToken();
+                        balances.put(asset, new BigDecimal(p.getText()));
+                    }
+                } else {
+                    fields.put(name, p.getText());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof JournalException je) throw je;
+            throw new JournalException("cannot decode journal entry: " + text, e);
+        }
+        String type = fields.get("t");
+        if (type == null) throw new JournalException("journal entry without type: " + text);
+        return switch (type) {
+            case "place" -> new Command.PlaceOrder(
+                    Long.parseLong(fields.get("account")), fields.get("symbol"), Side.valueOf(fields.get("side")),
+                    OrderType.valueOf(fields.get("type")),
+                    fields.containsKey("tif") ? TimeInForce.valueOf(fields.get("tif")) : null,
+                    PositionSide.valueOf(fields.get("positionSide")), Boolean.parseBoolean(fields.get("reduceOnly")),
+                    Long.parseLong(fields.get("price")), Long.parseLong(fields.get("qty")), fields.get("clientOrderId"));
+            case "cancel" -> new Command.CancelOrder(Long.parseLong(fields.get("account")), fields.get("symbol"),
+                    Long.parseLong(fields.get("orderId")), fields.get("clientOrderId"));
+            case "cancelAll" -> new Command.CancelAllOrders(Long.parseLong(fields.get("account")), fields.get("symbol"));
+            case "openAccount" -> new Command.OpenAccount(fields.get("apiKey"), fields.get("credential"), balances);
+            default -> throw new JournalException("unknown journal entry type '" + type + "': " + text);
+        };
+    }
+}

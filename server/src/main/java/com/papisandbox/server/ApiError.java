@@ -1,0 +1,154 @@
+package com.papisandbox.server;
+
+import com.papisandbox.engine.Reject;
+
+/**
+ * One Binance error reply: numeric {@code code}, exact {@code msg} and the HTTP status it travels
+ * with. Every error the sandbox can send is built here, so the Binance vocabulary lives in one place.
+ */
+public record ApiError(int httpStatus, int code, String msg) {
+
+    public static final String LONG_RANGE = "^[0-9]{1,20}$";
+    public static final String DECIMAL_RANGE = "^([0-9]{1,20})(\\.[0-9]{1,20})?$";
+    public static final String CLIENT_ORDER_ID_RANGE = "^[\\.A-Z\\:/a-z0-9_-]{1,32}$";
+
+    // 10xx — server / network / request envelope
+    public static ApiError unknown() {
+        return new ApiError(500, -1000, "An unknown error occured while processing the request.");
+    }
+
+    public static ApiError executionTimeout() {
+        return new ApiError(503, -1007, "Timeout waiting for response from backend server. Send status unknown; execution status unknown.");
+    }
+
+    public static ApiError serviceShuttingDown() {
+        return new ApiError(503, -1016, "This service is no longer available.");
+    }
+
+    public static ApiError tooManyRequests(int limit) {
+        return new ApiError(429, -1003, "Too many requests; current limit is " + limit
+                + " requests per minute. Please use the websocket for live updates to avoid polling the API.");
+    }
+
+    public static ApiError tooManyOrders(int limit) {
+        return new ApiError(429, -1015, "Too many new orders; current limit is " + limit + " orders per MINUTE.");
+    }
+
+    public static ApiError timestampOutsideRecvWindow() {
+        return new ApiError(400, -1021, "Timestamp for this request is outside of the recvWindow.");
+    }
+
+    public static ApiError timestampAhead() {
+        return new ApiError(400, -1021, "Timestamp for this request was 1000ms ahead of the server's time.");
+    }
+
+    public static ApiError invalidSignature() {
+        return new ApiError(400, -1022, "Signature for this request is not valid.");
+    }
+
+    // 11xx — request parameters
+    public static ApiError illegalChars() {
+        return new ApiError(400, -1100, "Illegal characters found in a parameter.");
+    }
+
+    public static ApiError illegalChars(String param, String legalRange) {
+        return new ApiError(400, -1100, "Illegal characters found in parameter '" + param + "'; legal range is '" + legalRange + "'.");
+    }
+
+    public static ApiError duplicateParameter() {
+        return new ApiError(400, -1101, "Duplicate values for a parameter detected.");
+    }
+
+    public static ApiError tooManyParameters() {
+        return new ApiError(400, -1101, "Too many parameters sent for this endpoint.");
+    }
+
+    public static ApiError mandatoryParam(String param) {
+        return new ApiError(400, -1102, "Mandatory parameter '" + param + "' was not sent, was empty/null, or malformed.");
+    }
+
+    public static ApiError eitherParam(String first, String second) {
+        return new ApiError(400, -1102, "Param '" + first + "' or '" + second + "' must be sent, but both were empty/null!");
+    }
+
+    public static ApiError unreadParameters(int read, int sent) {
+        return new ApiError(400, -1104, "Not all sent parameters were read; read '" + read + "' parameter(s) but was sent '" + sent + "'.");
+    }
+
+    public static ApiError paramNotRequired(String param) {
+        return new ApiError(400, -1106, "Parameter '" + param + "' sent when not required.");
+    }
+
+    public static ApiError badPrecision() {
+        return new ApiError(400, -1111, "Precision is over the maximum defined for this asset.");
+    }
+
+    public static ApiError invalidTimeInForce() {
+        return new ApiError(400, -1115, "Invalid timeInForce.");
+    }
+
+    public static ApiError invalidOrderType() {
+        return new ApiError(400, -1116, "Invalid orderType.");
+    }
+
+    public static ApiError invalidSide() {
+        return new ApiError(400, -1117, "Invalid side.");
+    }
+
+    public static ApiError invalidSymbol() {
+        return new ApiError(400, -1121, "Invalid symbol.");
+    }
+
+    public static ApiError invalidParameter(String param) {
+        return new ApiError(400, -1130, "Data sent for parameter '" + param + "' is not valid.");
+    }
+
+    public static ApiError recvWindowTooLarge() {
+        return new ApiError(400, -1131, "recvWindow must be less than 60000");
+    }
+
+    public static ApiError invalidNewOrderRespType() {
+        return new ApiError(400, -1136, "Invalid newOrderRespType.");
+    }
+
+    // 20xx — API keys
+    public static ApiError badApiKeyFormat() {
+        return new ApiError(401, -2014, "API-key format invalid.");
+    }
+
+    public static ApiError rejectedApiKey() {
+        return new ApiError(401, -2015, "Invalid API-key, IP, or permissions for action.");
+    }
+
+    public static ApiError invalidPositionSide() {
+        return new ApiError(400, -4060, "Invalid position side.");
+    }
+
+    public static ApiError notFound(String method, String path) {
+        return new ApiError(404, -1000, "Path " + path + ", Method " + method + " is invalid");
+    }
+
+    /** The one table from engine outcomes to Binance errors. */
+    public static ApiError of(Reject reject) {
+        return switch (reject) {
+            case UNKNOWN_SYMBOL -> invalidSymbol();
+            case UNKNOWN_ORDER_ON_CANCEL -> new ApiError(400, -2011, "Unknown order sent.");
+            case NO_SUCH_ORDER -> new ApiError(400, -2013, "Order does not exist.");
+            case DUPLICATE_CLIENT_ORDER_ID -> new ApiError(400, -4116, "ClientOrderId is duplicated.");
+            case MAX_OPEN_ORDERS -> new ApiError(400, -2025, "Reach max open order limit.");
+            case PRICE_LESS_THAN_ZERO -> new ApiError(400, -4001, "Price less than 0.");
+            case PRICE_LESS_THAN_MIN_PRICE -> new ApiError(400, -4013, "Price less than min price.");
+            case PRICE_GREATER_THAN_MAX_PRICE -> new ApiError(400, -4002, "Price greater than max price.");
+            case PRICE_NOT_MULTIPLE_OF_TICK -> new ApiError(400, -4014, "Price not increased by tick size.");
+            case QTY_LESS_THAN_ZERO -> new ApiError(400, -4003, "Quantity less than zero.");
+            case QTY_LESS_THAN_MIN_QTY -> new ApiError(400, -4004, "Quantity less than min quantity.");
+            case QTY_GREATER_THAN_MAX_QTY -> new ApiError(400, -4005, "Quantity greater than max quantity.");
+            case QTY_NOT_MULTIPLE_OF_STEP -> new ApiError(400, -4023, "Qty not increased by step size.");
+            case FOK_WOULD_NOT_FILL -> new ApiError(400, -5021, "Due to the order could not be filled immediately, the FOK order has been rejected.");
+            case GTX_WOULD_TAKE -> new ApiError(400, -5022, "Due to the order could not be executed as maker, the Post Only order will be rejected.");
+            case REDUCE_ONLY_REJECTED -> new ApiError(400, -2022, "ReduceOnly Order is rejected.");
+            case POSITION_SIDE_MISMATCH -> new ApiError(400, -4061, "Order's position side does not match user's setting.");
+            case UNKNOWN_ACCOUNT -> rejectedApiKey();
+        };
+    }
+}

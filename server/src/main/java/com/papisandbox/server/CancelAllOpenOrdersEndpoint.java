@@ -1,0 +1,40 @@
+package com.papisandbox.server;
+
+import com.papisandbox.engine.Command;
+import com.papisandbox.engine.Instrument;
+import com.papisandbox.engine.Result;
+
+import java.util.List;
+import java.util.Map;
+
+/** Cancel All CM Open Orders — {@code DELETE /papi/v1/cm/allOpenOrders} (spec §6.4). */
+final class CancelAllOpenOrdersEndpoint implements SignedEndpoint<String> {
+    private static final byte[] DONE = Json.write(g -> {
+        g.writeStartObject();
+        g.writeNumberField("code", 200);
+        g.writeStringField("msg", "The operation of cancel all open order is done.");
+        g.writeEndObject();
+    });
+
+    @Override
+    public List<String> parameters() {
+        return List.of("symbol");
+    }
+
+    @Override
+    public String parse(ParamReader p) {
+        return p.requiredString("symbol");
+    }
+
+    @Override
+    public Command command(long accountId, String symbol, Map<String, Instrument> instruments) {
+        ParamReader.instrument(instruments, symbol);
+        return new Command.CancelAllOrders(accountId, symbol);
+    }
+
+    @Override
+    public byte[] render(String symbol, Result result) {
+        if (!(result instanceof Result.OrdersCanceled)) throw SignedEndpoint.refused(result);
+        return DONE.clone();
+    }
+}

@@ -1,0 +1,150 @@
+package com.papisandbox.server;
+
+import com.papisandbox.engine.Command;
+import com.papisandbox.engine.Engine;
+import com.papisandbox.engine.Result;
+import com.papisandbox.journal.Journal;
+import com.papisandbox.journal.JournalEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The single writer. Takes commands from a queue in arrival order, gives each its sequence number and
+ * timestamp, applies it to the engine, writes the batch's state changes to the journal in one
+ * transaction (group commit) and only then completes the callers' futures: a reply never acknowledges
+ * what is not durable. If the journal fails or the engine throws, the thread stops taking commands
+ * (fail-stop): the in-memory state can no longer be trusted to match the durable one.
+ */
+public final class EngineThread implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EngineThread.class);
+    private static final int MAX_BATCH = 4096;
+
+    private record Submission(Command command, CompletableFuture<Result> reply) {
+    }
+
+    private final Engine engine;
+    private final Journal journal;
+    private final LongSupplier clock;
+    private final BlockingQueue<Submission> queue = new ArrayBlockingQueue<>(1 << 16);
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile Throwable failure;
+    private long sequence;
+
+    public EngineThread(Engine engine, Journal journal, LongSupplier clock) {
+        this.engine = engine;
+        this.journal = journal;
+        this.clock = clock;
+        this.sequence = journal.lastSequence();
+        this.thread = new Thread(this::run, "engine");
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Queues a command; the future completes after its effects are durable, or exceptionally. */
+    public CompletableFuture<Result> submit(Command command) {
+        CompletableFuture<Result> reply = new CompletableFuture<>();
+        if (!running) {
+            reply.completeExceptionally(new EngineStoppedException(failure));
+        } else if (!queue.offer(new Submission(command, reply))) {
+            reply.completeExceptionally(new EngineBusyException());
+        }
+        return reply;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        List<Submission> batch = new ArrayList<>(MAX_BATCH);
+        List<Result> results = new ArrayList<>(MAX_BATCH);
+        List<JournalEntry> entries = new ArrayList<>(MAX_BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                Submission first = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                long firstSequence = sequence;
+                for (Submission s : batch) {
+                    long timestamp = clock.getAsLong();
+                    Result result = engine.execute(s.command(), timestamp);
+                    results.add(result);
+                    if (s.command().mutates() && result.changedState()) {
+                        entries.add(new JournalEntry(++sequence, timestamp, s.command()));
+                    }
+                }
+                try {
+                    journal.append(entries);
+                } catch (RuntimeException e) {
+                    sequence = firstSequence;
+                    throw e;
+                }
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).reply().complete(results.get(i));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failAll(batch, e);
+                return;
+            } catch (Throwable t) {
+                log.error("engine stopped: state can no longer be trusted to match the journal", t);
+                failure = t;
+                running = false;
+                failAll(batch, t);
+                drainAndFail(t);
+                return;
+            } finally {
+                batch.clear();
+                results.clear();
+                entries.clear();
+            }
+        }
+    }
+
+    private void failAll(List<Submission> batch, Throwable cause) {
+        for (Submission s : batch) s.reply().completeExceptionally(new EngineStoppedException(cause));
+    }
+
+    private void drainAndFail(Throwable cause) {
+        List<Submission> rest = new ArrayList<>();
+        queue.drainTo(rest);
+        failAll(rest, cause);
+    }
+
+    /** Stops after the commands already queued are done. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        drainAndFail(new IllegalStateException("shut down"));
+    }
+
+    public static final class EngineStoppedException extends RuntimeException {
+        EngineStoppedException(Throwable cause) {
+            super("engine stopped", cause);
+        }
+    }
+
+    public static final class EngineBusyException extends RuntimeException {
+        EngineBusyException() {
+            super("engine queue full", null, false, false);
+        }
+    }
+}

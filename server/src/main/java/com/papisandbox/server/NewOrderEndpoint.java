@@ -1,0 +1,97 @@
+package com.papisandbox.server;
+
+import com.papisandbox.engine.Command;
+import com.papisandbox.engine.Instrument;
+import com.papisandbox.engine.OrderType;
+import com.papisandbox.engine.PositionSide;
+import com.papisandbox.engine.Result;
+import com.papisandbox.engine.Side;
+import com.papisandbox.engine.TimeInForce;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+/** New CM Order — {@code POST /papi/v1/cm/order} (spec §6.2). */
+final class NewOrderEndpoint implements SignedEndpoint<NewOrderEndpoint.Request> {
+    private static final Pattern CLIENT_ORDER_ID = Pattern.compile(ApiError.CLIENT_ORDER_ID_RANGE);
+    private static final char[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+    enum RespType { ACK, RESULT }
+
+    record Request(String symbol, Side side, OrderType type, PositionSide positionSide, TimeInForce timeInForce,
+                   BigDecimal quantity, boolean reduceOnly, BigDecimal price, String clientOrderId, RespType respType) {
+    }
+
+    @Override
+    public List<String> parameters() {
+        return List.of("symbol", "side", "positionSide", "type", "timeInForce", "quantity", "reduceOnly", "price",
+                "priceMatch", "newClientOrderId", "newOrderRespType");
+    }
+
+    @Override
+    public boolean placesOrder() {
+        return true;
+    }
+
+    @Override
+    public Request parse(ParamReader p) {
+        String symbol = p.requiredString("symbol");
+        Side side = p.optionalEnum("side", Side.class, ApiError.invalidSide());
+        if (side == null) throw new ApiException(ApiError.mandatoryParam("side"));
+        OrderType type = p.optionalEnum("type", OrderType.class, ApiError.invalidOrderType());
+        if (type == null) throw new ApiException(ApiError.mandatoryParam("type"));
+        PositionSide positionSide = p.optionalEnum("positionSide", PositionSide.class, ApiError.invalidPositionSide());
+        TimeInForce timeInForce = p.optionalEnum("timeInForce", TimeInForce.class, ApiError.invalidTimeInForce());
+        BigDecimal quantity = p.optionalDecimal("quantity");
+        boolean reduceOnly = p.optionalBoolean("reduceOnly");
+        BigDecimal price = p.optionalDecimal("price");
+        if (p.optionalString("priceMatch") != null) {
+            // Matching at a queue or opponent level is not modelled yet; refuse it rather than ignore it.
+            throw new ApiException(ApiError.invalidParameter("priceMatch"));
+        }
+        String clientOrderId = p.optionalString("newClientOrderId");
+        if (clientOrderId != null && !CLIENT_ORDER_ID.matcher(clientOrderId).matches()) {
+            throw new ApiException(ApiError.illegalChars("newClientOrderId", ApiError.CLIENT_ORDER_ID_RANGE));
+        }
+        RespType respType = p.optionalEnum("newOrderRespType", RespType.class, ApiError.invalidNewOrderRespType());
+
+        if (type == OrderType.LIMIT) {
+            if (timeInForce == null) throw new ApiException(ApiError.mandatoryParam("timeInForce"));
+            if (quantity == null) throw new ApiException(ApiError.mandatoryParam("quantity"));
+            if (price == null) throw new ApiException(ApiError.mandatoryParam("price"));
+        } else {
+            if (quantity == null) throw new ApiException(ApiError.mandatoryParam("quantity"));
+            if (price != null) throw new ApiException(ApiError.paramNotRequired("price"));
+            timeInForce = null;
+        }
+        return new Request(symbol, side, type, positionSide == null ? PositionSide.BOTH : positionSide, timeInForce,
+                quantity, reduceOnly, price, clientOrderId == null ? generateClientOrderId() : clientOrderId,
+                respType == null ? RespType.ACK : respType);
+    }
+
+    @Override
+    public Command command(long accountId, Request r, Map<String, Instrument> instruments) {
+        Instrument instrument = ParamReader.instrument(instruments, r.symbol());
+        long price = r.price() == null ? 0 : ParamReader.units(r.price(), instrument.pricePrecision());
+        long quantity = ParamReader.units(r.quantity(), instrument.quantityPrecision());
+        return new Command.PlaceOrder(accountId, r.symbol(), r.side(), r.type(), r.timeInForce(), r.positionSide(),
+                r.reduceOnly(), price, quantity, r.clientOrderId());
+    }
+
+    @Override
+    public byte[] render(Request r, Result result) {
+        if (!(result instanceof Result.OrderResult placed)) throw SignedEndpoint.refused(result);
+        return Json.write(g -> OrderJson.writeNew(g, r.respType() == RespType.RESULT ? placed.order() : placed.acknowledged()));
+    }
+
+    /** 22 random alphanumerics, like the ids Binance gives orders sent without one. */
+    static String generateClientOrderId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        char[] id = new char[22];
+        for (int i = 0; i < id.length; i++) id[i] = ID_CHARS[random.nextInt(ID_CHARS.length)];
+        return new String(id);
+    }
+}

@@ -1,0 +1,172 @@
+package com.papisandbox.server;
+
+import com.papisandbox.engine.Account;
+import com.papisandbox.engine.Command;
+import com.papisandbox.engine.Engine;
+import com.papisandbox.engine.Instrument;
+import com.papisandbox.engine.Result;
+import com.papisandbox.journal.Journal;
+import com.papisandbox.journal.SqliteJournal;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running papi-sandbox: journal recovered, engine thread started, HTTP edge listening. Used by the
+ * command line, by the test kit and by the project's own end-to-end tests.
+ */
+public final class Sandbox implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
+    private static final Map<String, BigDecimal> DEMO_BALANCES = Map.of("BTC", new BigDecimal("10"), "ETH", new BigDecimal("100"));
+
+    private final Journal journal;
+    private final EngineThread engineThread;
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final String baseUrl;
+    private final AccountSpec demoAccount;
+    private final long recoveredEntries;
+
+    private Sandbox(Journal journal, EngineThread engineThread, Vertx vertx, HttpServer server, String baseUrl,
+                    AccountSpec demoAccount, long recoveredEntries) {
+        this.journal = journal;
+        this.engineThread = engineThread;
+        this.vertx = vertx;
+        this.server = server;
+        this.baseUrl = baseUrl;
+        this.demoAccount = demoAccount;
+        this.recoveredEntries = recoveredEntries;
+    }
+
+    public static Sandbox start(SandboxConfig config) {
+        InstrumentCatalog catalog = config.instrumentsFile() == null
+                ? InstrumentCatalog.bundled() : InstrumentCatalog.load(config.instrumentsFile());
+        Journal journal = new SqliteJournal(config.dataDir());
+        EngineThread engineThread = null;
+        Vertx vertx = null;
+        try {
+            Engine engine = new Engine(catalog.instruments(), event -> { });
+            long[] replayed = {0};
+            journal.replay(entry -> {
+                engine.execute(entry.command(), entry.timestamp());
+                replayed[0]++;
+            });
+            ApiKeys apiKeys = new ApiKeys();
+            Map<String, String> stored = new LinkedHashMap<>();
+            for (Account account : engine.accounts()) {
+                apiKeys.put(account.apiKey(), account.accountId(), Credential.parse(account.credential()));
+                stored.put(account.apiKey(), account.credential());
+            }
+            engineThread = new EngineThread(engine, journal, config.clock());
+            engineThread.start();
+
+            for (AccountSpec spec : config.accounts()) {
+                openAccount(engineThread, apiKeys, spec, stored);
+            }
+            AccountSpec demo = null;
+            if (config.accounts().isEmpty() && config.createDemoAccount()) {
+                demo = stored.isEmpty() ? newDemoAccount() : demoFrom(stored);
+                if (demo != null) openAccount(engineThread, apiKeys, demo, stored);
+            }
+
+            Map<String, Instrument> instruments = Map.copyOf(engine.instruments());
+            vertx = Vertx.vertx();
+            PapiHttpHandler handler = new PapiHttpHandler(apiKeys, engineThread, instruments,
+                    new RateLimits(config.enforceRateLimits()), config.clock(), config.engineTimeoutMillis(),
+                    new ExchangeInfo(catalog));
+            HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+                            .setHost(config.host()).setPort(config.port()).setTcpNoDelay(true)
+                            .setCompressionSupported(false))
+                    .requestHandler(handler)
+                    .listen()
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+            String baseUrl = "http://" + host + ":" + server.actualPort();
+            log.info("recovered {} journal entries from {}", replayed[0], config.dataDir().toAbsolutePath());
+            return new Sandbox(journal, engineThread, vertx, server, baseUrl, demo, replayed[0]);
+        } catch (Exception e) {
+            if (vertx != null) vertx.close();
+            if (engineThread != null) engineThread.close();
+            journal.close();
+            if (e instanceof RuntimeException re) throw re;
+            throw new IllegalStateException("cannot start papi-sandbox: " + e.getMessage(), e);
+        }
+    }
+
+    private static void openAccount(EngineThread engine, ApiKeys apiKeys, AccountSpec spec, Map<String, String> stored) throws Exception {
+        Result result = engine.submit(new Command.OpenAccount(spec.apiKey(), spec.credential(), spec.balances()))
+                .get(30, TimeUnit.SECONDS);
+        Result.AccountOpened opened = (Result.AccountOpened) result;
+        if (opened.created()) {
+            apiKeys.put(spec.apiKey(), opened.accountId(), Credential.parse(spec.credential()));
+            stored.put(spec.apiKey(), spec.credential());
+        } else if (!spec.credential().equals(stored.get(spec.apiKey()))) {
+            log.warn("account {} exists with another secret; it keeps its stored secret and state", spec.apiKey());
+        }
+    }
+
+    /** The demo account is the first account of a data dir that was started without --account. */
+    private static AccountSpec demoFrom(Map<String, String> stored) {
+        Map.Entry<String, String> first = stored.entrySet().iterator().next();
+        if (!first.getKey().startsWith("demo")) return null;
+        return new AccountSpec(first.getKey(), first.getValue(), DEMO_BALANCES);
+    }
+
+    private static AccountSpec newDemoAccount() {
+        return new AccountSpec("demo" + randomAlphanumeric(60), randomAlphanumeric(64), DEMO_BALANCES);
+    }
+
+    private static String randomAlphanumeric(int length) {
+        String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) sb.append(chars.charAt(random.nextInt(chars.length())));
+        return sb.toString();
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    /** The demo account's key and secret, when this start used one. */
+    public Optional<AccountSpec> demoAccount() {
+        return Optional.ofNullable(demoAccount);
+    }
+
+    public long recoveredEntries() {
+        return recoveredEntries;
+    }
+
+    @Override
+    public void close() {
+        List<Throwable> failures = new ArrayList<>();
+        try {
+            server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            failures.add(e);
+        }
+        engineThread.close();
+        journal.close();
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            failures.add(e);
+        }
+        if (!failures.isEmpty()) log.warn("problems while shutting down: {}", failures);
+    }
+}
