@@ -56,19 +56,21 @@ final class ServeCommand implements Callable<Integer> {
         SandboxConfig config = SandboxConfig.defaults(dataDir).withHost(host).withPort(port).withAccounts(specs)
                 .withInstruments(instruments).withRateLimits(!noRateLimits);
         Sandbox sandbox = Sandbox.start(config);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("papi-sandbox stopping");
-            sandbox.close();
-            stopped.countDown();
-        }, "shutdown"));
+        CountDownLatch stop = new CountDownLatch(1);
+        // SIGTERM and Ctrl-C end the wait below, so shutdown is an orderly close and the exit code is 0.
+        for (String signal : new String[]{"TERM", "INT"}) {
+            sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> stop.countDown());
+        }
         sandbox.demoAccount().ifPresent(demo -> {
             System.out.println("demo account API key: " + demo.apiKey());
             System.out.println("demo account secret:  " + demo.credential());
         });
         System.out.println("papi-sandbox listening on " + sandbox.baseUrl());
         System.out.flush();
-        stopped.await();
+        stop.await();
+        System.out.println("papi-sandbox stopping");
+        sandbox.close();
+        System.out.println("papi-sandbox stopped");
         return 0;
     }
 }
