@@ -1,0 +1,76 @@
+package com.papisandbox.interop;
+
+import com.papisandbox.server.Sandbox;
+import com.papisandbox.testkit.SandboxExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the node test files under {@code interop/test} (Binance's official Portfolio Margin connector
+ * and ccxt, unmodified, pinned by package-lock.json) against an in-process sandbox.
+ */
+@ExtendWith(SandboxExtension.class)
+class NpmClientsInteropTest {
+    private static final Path DIR = Path.of(System.getProperty("user.dir"));
+
+    @Test
+    void officialConnector(Sandbox sandbox) throws Exception {
+        runNodeTests(sandbox, "test/official-connector.test.mjs");
+    }
+
+    @Test
+    void ccxt(Sandbox sandbox) throws Exception {
+        runNodeTests(sandbox, "test/ccxt.test.mjs");
+    }
+
+    private static void runNodeTests(Sandbox sandbox, String file) throws Exception {
+        installFromLockfile();
+        Result r = run(List.of("node", "--test", "--test-reporter=spec", file), Map.of(
+                "PAPI_BASE_URL", sandbox.baseUrl(),
+                "PAPI_KEY_A", SandboxExtension.KEY_A, "PAPI_SECRET_A", SandboxExtension.SECRET_A,
+                "PAPI_KEY_B", SandboxExtension.KEY_B, "PAPI_SECRET_B", SandboxExtension.SECRET_B), 300);
+        System.out.println(r.output());
+        assertThat(r.exitCode()).as("node --test " + file + " failed:%n%s", r.output()).isZero();
+    }
+
+    /** {@code npm ci} once, and again whenever the lockfile is newer than the installed tree. */
+    private static synchronized void installFromLockfile() throws Exception {
+        Path lock = DIR.resolve("package-lock.json");
+        Path installed = DIR.resolve("node_modules/.package-lock.json");
+        if (Files.exists(installed) && Files.getLastModifiedTime(installed).compareTo(Files.getLastModifiedTime(lock)) >= 0) {
+            return;
+        }
+        Result r = run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), Map.of(), 600);
+        assertThat(r.exitCode()).as("npm ci failed:%n%s", r.output()).isZero();
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Result run(List<String> command, Map<String, String> env, int timeoutSeconds) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("interop", ".log");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).directory(DIR.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return new Result(-1, "timed out after " + timeoutSeconds + " s\n" + Files.readString(log, StandardCharsets.UTF_8));
+            }
+            return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+}
