@@ -14,7 +14,7 @@ public final class Account {
     /** Open orders, oldest first (order ids grow with time). */
     final TreeMap<Long, Order> openOrders = new TreeMap<>();
     final Map<String, Order> openByClientId = new HashMap<>();
-    /** The newest order per client order id, open or not, for queries by origClientOrderId. */
+    /** The newest order per symbol and client order id, open or not, for queries by origClientOrderId. */
     final Map<String, Order> latestByClientId = new HashMap<>();
     final Map<String, Integer> openCountBySymbol = new HashMap<>();
     /** Signed position in contracts per symbol (one-way mode). */
@@ -36,13 +36,22 @@ public final class Account {
         return positions.getOrDefault(symbol, 0L);
     }
 
+    /** Resting reduce-only orders, so fills need not scan accounts that have none. */
+    int openReduceOnly;
+
+    static String clientKey(String symbol, String clientOrderId) {
+        return symbol + ' ' + clientOrderId;
+    }
+
     void opened(Order order) {
+        if (order.reduceOnly) openReduceOnly++;
         openOrders.put(order.orderId, order);
         openByClientId.put(order.clientOrderId, order);
         openCountBySymbol.merge(order.instrument.symbol(), 1, Integer::sum);
     }
 
     void closed(Order order) {
+        if (order.reduceOnly) openReduceOnly--;
         openOrders.remove(order.orderId);
         openByClientId.remove(order.clientOrderId, order);
         openCountBySymbol.merge(order.instrument.symbol(), -1, Integer::sum);

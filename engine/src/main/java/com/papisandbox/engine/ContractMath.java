@@ -27,7 +27,11 @@ public final class ContractMath {
             return BigDecimal.ZERO.setScale(instrument.pricePrecision());
         }
         BigDecimal notional = instrument.quantityDecimal(executedQtyUnits).multiply(BigDecimal.valueOf(instrument.contractSize()));
-        return notional.divide(cumBase, BASE_CONTEXT).setScale(instrument.pricePrecision(), RoundingMode.HALF_UP);
+        // Round twice: first to 12 extra decimals, which absorbs the 34-digit quotient's error (so an
+        // exact half tick that computes as x.x4999…9 becomes x.x5), then half-up to the tick.
+        return notional.divide(cumBase, BASE_CONTEXT)
+                .setScale(instrument.pricePrecision() + 12, RoundingMode.HALF_UP)
+                .setScale(instrument.pricePrecision(), RoundingMode.HALF_UP);
     }
 
     /** cumBase as Binance shows it: 8 decimals, half-up. */

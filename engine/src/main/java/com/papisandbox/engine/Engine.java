@@ -26,6 +26,8 @@ public final class Engine {
     private final Map<Long, Account> accounts = new LinkedHashMap<>();
     private final Map<String, Account> accountsByKey = new HashMap<>();
     private final Consumer<Event> events;
+    /** Accounts whose position changed in the current command. */
+    private final java.util.Set<Account> touchedAccounts = new java.util.LinkedHashSet<>();
 
     private long nextOrderId = FIRST_ORDER_ID;
     private long nextTradeId = 1;
@@ -66,6 +68,60 @@ public final class Engine {
 
     public long nextOrderId() {
         return nextOrderId;
+    }
+
+    /** Number of orders the engine remembers (open and closed). */
+    public int orderCount() {
+        return ordersById.size();
+    }
+
+    public Account account(String apiKey) {
+        return accountsByKey.get(apiKey);
+    }
+
+    /** Open orders of an account, oldest first. */
+    public List<OrderView> openOrders(long accountId) {
+        Account account = accounts.get(accountId);
+        List<OrderView> result = new ArrayList<>();
+        if (account != null) {
+            for (Order o : account.openOrders.values()) result.add(o.view());
+        }
+        return result;
+    }
+
+    // Snapshot support (EngineSnapshot): package-private access to the raw state.
+
+    long nextOrderIdCounter() {
+        return nextOrderId;
+    }
+
+    long nextTradeIdCounter() {
+        return nextTradeId;
+    }
+
+    long nextAccountIdCounter() {
+        return nextAccountId;
+    }
+
+    List<Order> ordersInIdOrder() {
+        List<Order> orders = new ArrayList<>(ordersById.values());
+        orders.sort(java.util.Comparator.comparingLong(o -> o.orderId));
+        return orders;
+    }
+
+    void restoreAccount(Account account) {
+        accounts.put(account.accountId, account);
+        accountsByKey.put(account.apiKey, account);
+    }
+
+    void restoreOrders(List<Order> orders) {
+        for (Order o : orders) ordersById.put(o.orderId, o);
+    }
+
+    void restoreCounters(long orderId, long tradeId, long accountId) {
+        nextOrderId = orderId;
+        nextTradeId = tradeId;
+        nextAccountId = accountId;
     }
 
     private Result openAccount(Command.OpenAccount c) {
@@ -110,14 +166,15 @@ public final class Engine {
                 c.timeInForce(), c.positionSide(), c.reduceOnly(), c.type() == OrderType.MARKET ? 0 : c.price(),
                 c.quantity(), timestamp);
         ordersById.put(order.orderId, order);
-        account.latestByClientId.put(order.clientOrderId, order);
+        account.latestByClientId.put(Account.clientKey(instrument.symbol(), order.clientOrderId), order);
         OrderView acknowledged = order.view();
         events.accept(new Event.Accepted(order.orderId, account.accountId, instrument.symbol(), order.side, order.price, order.origQty));
 
         book.match(order, timestamp, (maker, taker, qty, price) -> onMatch(maker, taker, qty, price));
+        expireStaleReduceOnlyOrders(instrument, timestamp);
 
         if (order.remainingQty() > 0) {
-            if (order.type == OrderType.LIMIT && order.timeInForce == TimeInForce.GTC) {
+            if (order.type == OrderType.LIMIT && (order.timeInForce == TimeInForce.GTC || order.timeInForce == TimeInForce.GTX)) {
                 book.rest(order);
                 account.opened(order);
             } else {
@@ -134,11 +191,36 @@ public final class Engine {
         Account takerAccount = accounts.get(taker.accountId);
         makerAccount.filled(maker, qty);
         takerAccount.filled(taker, qty);
+        touchedAccounts.add(makerAccount);
+        touchedAccounts.add(takerAccount);
         if (maker.remainingQty() == 0) {
             makerAccount.closed(maker);
         }
         events.accept(new Event.Traded(maker.orderId, tradeId, true, price, qty, maker.remainingQty()));
         events.accept(new Event.Traded(taker.orderId, tradeId, false, price, qty, taker.remainingQty()));
+    }
+
+    /**
+     * A resting reduce-only order that could no longer reduce its account's position (the position
+     * closed or flipped) expires, as on Binance futures, so it can never open a position.
+     */
+    private void expireStaleReduceOnlyOrders(Instrument instrument, long timestamp) {
+        if (touchedAccounts.isEmpty()) return;
+        for (Account account : touchedAccounts) {
+            if (account.openReduceOnly == 0) continue;
+            long position = account.position(instrument.symbol());
+            List<Order> stale = new ArrayList<>();
+            for (Order o : account.openOrders.values()) {
+                if (o.reduceOnly && o.instrument == instrument && !reducesPosition(position, o.side, 1)) stale.add(o);
+            }
+            for (Order o : stale) {
+                books.get(instrument.symbol()).remove(o);
+                account.closed(o);
+                o.close(OrderStatus.EXPIRED, timestamp);
+                events.accept(new Event.Expired(o.orderId, o.remainingQty()));
+            }
+        }
+        touchedAccounts.clear();
     }
 
     private static boolean reducesPosition(long position, Side side, long qty) {
@@ -214,7 +296,7 @@ public final class Engine {
     }
 
     private Order find(Account account, String symbol, long orderId, String clientOrderId) {
-        Order order = orderId >= 0 ? ordersById.get(orderId) : account.latestByClientId.get(clientOrderId);
+        Order order = orderId >= 0 ? ordersById.get(orderId) : account.latestByClientId.get(Account.clientKey(symbol, clientOrderId));
         if (order == null || order.accountId != account.accountId || !order.instrument.symbol().equals(symbol)) {
             return null;
         }

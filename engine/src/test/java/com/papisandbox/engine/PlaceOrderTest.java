@@ -20,7 +20,6 @@ import com.papisandbox.engine.Event.Traded;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Placing orders: the whole ordered event list of each command, and the order states it leaves. */
@@ -345,10 +344,6 @@ class PlaceOrderTest {
     }
 
     @Test
-    @Disabled("BUG: Engine.place rests only LIMIT orders with timeInForce GTC (`order.type == LIMIT && "
-            + "order.timeInForce == GTC`), so a GTX (post-only) order that does not cross is Accepted and then at once "
-            + "Expired instead of resting: input = SELL GTC 2 @ 65000.0, then BUY GTX 1 @ 64999.9 → events "
-            + "[Accepted, Expired(remaining 1)], status EXPIRED; expected [Accepted] only and status NEW in the book")
     void gtxThatDoesNotCrossRests() {
         h.gtc(a, SELL, btc("65000.0"), 2);
         h.drain();
@@ -364,8 +359,6 @@ class PlaceOrderTest {
     }
 
     @Test
-    @Disabled("BUG: same cause as gtxThatDoesNotCrossRests: on an empty book BUY GTX 1 @ 65000.0 gives "
-            + "[Accepted, Expired(remaining 1)] instead of resting")
     void gtxOnAnEmptyBookRests() {
         OrderView gtx = EngineHarness.accepted(h.limit(b, BTC, BUY, GTX, btc("65000.0"), 1));
 
