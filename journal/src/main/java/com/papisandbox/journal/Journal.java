@@ -1,18 +1,33 @@
 package com.papisandbox.journal;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
-/** The durable, ordered log of state-changing commands. */
+/** The durable, ordered log of state-changing commands, and snapshots of the state it produces. */
 public interface Journal extends AutoCloseable {
     /** Writes the batch in one transaction; returns only when it is durable. */
     void append(List<JournalEntry> batch);
 
-    /** Feeds every entry, in sequence order, to the consumer. */
-    void replay(Consumer<JournalEntry> consumer);
+    /**
+     * Feeds every entry after {@code afterSequence}, in order, to the consumer. Stops with a
+     * {@link JournalCorruptedException} on a checksum mismatch or a sequence gap.
+     */
+    void replay(long afterSequence, Consumer<JournalEntry> consumer);
 
     /** The sequence number of the last durable entry, 0 if none. */
     long lastSequence();
+
+    /** The newest snapshot whose checksum is right; damaged ones are skipped (the journal has it all). */
+    Optional<Snapshot> latestSnapshot();
+
+    void saveSnapshot(Snapshot snapshot);
+
+    /** The last {@code n} entries, oldest first, for operators. */
+    List<JournalEntry> lastEntries(int n);
+
+    /** Where the journal lives, for messages: a file path or a database URL without credentials. */
+    String location();
 
     @Override
     void close();

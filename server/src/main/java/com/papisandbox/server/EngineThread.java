@@ -5,6 +5,8 @@ import com.papisandbox.engine.Engine;
 import com.papisandbox.engine.Result;
 import com.papisandbox.journal.Journal;
 import com.papisandbox.journal.JournalEntry;
+import com.papisandbox.journal.Snapshot;
+import com.papisandbox.engine.EngineSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +16,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -27,7 +30,8 @@ public final class EngineThread implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EngineThread.class);
     private static final int MAX_BATCH = 4096;
 
-    private record Submission(Command command, CompletableFuture<Result> reply) {
+    /** A command for the engine, or a read of its state (reader); exactly one of the two is set. */
+    private record Submission(Command command, Function<Engine, ?> reader, CompletableFuture<Object> reply) {
     }
 
     private final Engine engine;
@@ -37,13 +41,21 @@ public final class EngineThread implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Throwable failure;
+    private final long snapshotEvery;
     private long sequence;
+    private long snapshotSequence;
 
-    public EngineThread(Engine engine, Journal journal, LongSupplier clock) {
+    /**
+     * @param snapshotSequence the sequence the engine's state was recovered from a snapshot at (0: none)
+     * @param snapshotEvery    take a snapshot after this many journal entries (0: only at shutdown)
+     */
+    public EngineThread(Engine engine, Journal journal, LongSupplier clock, long snapshotSequence, long snapshotEvery) {
         this.engine = engine;
         this.journal = journal;
         this.clock = clock;
         this.sequence = journal.lastSequence();
+        this.snapshotSequence = snapshotSequence;
+        this.snapshotEvery = snapshotEvery;
         this.thread = new Thread(this::run, "engine");
         this.thread.setDaemon(true);
     }
@@ -53,11 +65,22 @@ public final class EngineThread implements AutoCloseable {
     }
 
     /** Queues a command; the future completes after its effects are durable, or exceptionally. */
+    @SuppressWarnings("unchecked")
     public CompletableFuture<Result> submit(Command command) {
-        CompletableFuture<Result> reply = new CompletableFuture<>();
+        return (CompletableFuture<Result>) (CompletableFuture<?>) enqueue(command, null);
+    }
+
+    /** Runs {@code reader} on the engine thread, in sequence with the commands; it must not change state. */
+    @SuppressWarnings("unchecked")
+    public <T> CompletableFuture<T> read(Function<Engine, T> reader) {
+        return (CompletableFuture<T>) enqueue(null, reader);
+    }
+
+    private CompletableFuture<Object> enqueue(Command command, Function<Engine, ?> reader) {
+        CompletableFuture<Object> reply = new CompletableFuture<>();
         if (!running) {
             reply.completeExceptionally(new EngineStoppedException(failure));
-        } else if (!queue.offer(new Submission(command, reply))) {
+        } else if (!queue.offer(new Submission(command, reader, reply))) {
             reply.completeExceptionally(new EngineBusyException());
         }
         return reply;
@@ -69,7 +92,7 @@ public final class EngineThread implements AutoCloseable {
 
     private void run() {
         List<Submission> batch = new ArrayList<>(MAX_BATCH);
-        List<Result> results = new ArrayList<>(MAX_BATCH);
+        List<Object> results = new ArrayList<>(MAX_BATCH);
         List<JournalEntry> entries = new ArrayList<>(MAX_BATCH);
         while (running || !queue.isEmpty()) {
             try {
@@ -79,6 +102,10 @@ public final class EngineThread implements AutoCloseable {
                 queue.drainTo(batch, MAX_BATCH - 1);
                 long firstSequence = sequence;
                 for (Submission s : batch) {
+                    if (s.reader() != null) {
+                        results.add(s.reader().apply(engine));
+                        continue;
+                    }
                     long timestamp = clock.getAsLong();
                     Result result = engine.execute(s.command(), timestamp);
                     results.add(result);
@@ -94,6 +121,9 @@ public final class EngineThread implements AutoCloseable {
                 }
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).reply().complete(results.get(i));
+                }
+                if (snapshotEvery > 0 && sequence - snapshotSequence >= snapshotEvery) {
+                    snapshot();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -114,6 +144,15 @@ public final class EngineThread implements AutoCloseable {
         }
     }
 
+    /** Writes the current state as a snapshot; runs on the engine thread, between batches. */
+    private void snapshot() {
+        long started = System.nanoTime();
+        byte[] state = EngineSnapshot.write(engine);
+        journal.saveSnapshot(new Snapshot(sequence, clock.getAsLong(), state));
+        snapshotSequence = sequence;
+        log.info("snapshot at sequence {}: {} bytes in {} ms", sequence, state.length, (System.nanoTime() - started) / 1_000_000);
+    }
+
     private void failAll(List<Submission> batch, Throwable cause) {
         for (Submission s : batch) s.reply().completeExceptionally(new EngineStoppedException(cause));
     }
@@ -125,15 +164,24 @@ public final class EngineThread implements AutoCloseable {
     }
 
     /** Stops after the commands already queued are done. */
+    /** Stops after the commands already queued are done, and snapshots the final state. */
     @Override
     public void close() {
+        boolean healthy = running;
         running = false;
         try {
-            thread.join(10_000);
+            thread.join(30_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         drainAndFail(new IllegalStateException("shut down"));
+        if (healthy && failure == null && !thread.isAlive() && sequence > snapshotSequence) {
+            try {
+                snapshot();
+            } catch (RuntimeException e) {
+                log.warn("no snapshot at shutdown (the journal still has everything): {}", e.getMessage());
+            }
+        }
     }
 
     public static final class EngineStoppedException extends RuntimeException {

@@ -5,8 +5,10 @@ import com.papisandbox.engine.Command;
 import com.papisandbox.engine.Engine;
 import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.Result;
+import com.papisandbox.engine.EngineSnapshot;
 import com.papisandbox.journal.Journal;
-import com.papisandbox.journal.SqliteJournal;
+import com.papisandbox.journal.JournalStores;
+import com.papisandbox.journal.Snapshot;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -52,23 +54,19 @@ public final class Sandbox implements AutoCloseable {
     public static Sandbox start(SandboxConfig config) {
         InstrumentCatalog catalog = config.instrumentsFile() == null
                 ? InstrumentCatalog.bundled() : InstrumentCatalog.load(config.instrumentsFile());
-        Journal journal = new SqliteJournal(config.dataDir());
+        Journal journal = JournalStores.open(config.store(), config.dataDir());
         EngineThread engineThread = null;
         Vertx vertx = null;
         try {
-            Engine engine = new Engine(catalog.instruments(), event -> { });
-            long[] replayed = {0};
-            journal.replay(entry -> {
-                engine.execute(entry.command(), entry.timestamp());
-                replayed[0]++;
-            });
+            Recovery recovery = recover(journal, catalog);
+            Engine engine = recovery.engine();
             ApiKeys apiKeys = new ApiKeys();
             Map<String, String> stored = new LinkedHashMap<>();
             for (Account account : engine.accounts()) {
                 apiKeys.put(account.apiKey(), account.accountId(), Credential.parse(account.credential()));
                 stored.put(account.apiKey(), account.credential());
             }
-            engineThread = new EngineThread(engine, journal, config.clock());
+            engineThread = new EngineThread(engine, journal, config.clock(), recovery.snapshotSequence(), config.snapshotEvery());
             engineThread.start();
 
             for (AccountSpec spec : config.accounts()) {
@@ -93,8 +91,7 @@ public final class Sandbox implements AutoCloseable {
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
             String baseUrl = "http://" + host + ":" + server.actualPort();
-            log.info("recovered {} journal entries from {}", replayed[0], config.dataDir().toAbsolutePath());
-            return new Sandbox(journal, engineThread, vertx, server, baseUrl, demo, replayed[0]);
+            return new Sandbox(journal, engineThread, vertx, server, baseUrl, demo, recovery.replayedEntries());
         } catch (Exception e) {
             if (vertx != null) vertx.close();
             if (engineThread != null) engineThread.close();
@@ -102,6 +99,36 @@ public final class Sandbox implements AutoCloseable {
             if (e instanceof RuntimeException re) throw re;
             throw new IllegalStateException("cannot start papi-sandbox: " + e.getMessage(), e);
         }
+    }
+
+    private record Recovery(Engine engine, long snapshotSequence, long replayedEntries) {
+    }
+
+    /** Latest valid snapshot, then the journal after it; a snapshot that does not load is skipped. */
+    private static Recovery recover(Journal journal, InstrumentCatalog catalog) {
+        long started = System.nanoTime();
+        Engine engine = null;
+        long from = 0;
+        Optional<Snapshot> snapshot = journal.latestSnapshot();
+        if (snapshot.isPresent()) {
+            try {
+                engine = EngineSnapshot.read(snapshot.get().state(), catalog.instruments(), event -> { });
+                from = snapshot.get().sequence();
+            } catch (IllegalArgumentException e) {
+                log.warn("snapshot at sequence {} of {} does not load ({}); replaying the whole journal",
+                        snapshot.get().sequence(), journal.location(), e.getMessage());
+            }
+        }
+        if (engine == null) engine = new Engine(catalog.instruments(), event -> { });
+        Engine target = engine;
+        long[] replayed = {0};
+        journal.replay(from, entry -> {
+            target.execute(entry.command(), entry.timestamp());
+            replayed[0]++;
+        });
+        log.info("recovered {} in {} ms: snapshot at sequence {}, then {} journal entries; {} orders",
+                journal.location(), (System.nanoTime() - started) / 1_000_000, from, replayed[0], engine.orderCount());
+        return new Recovery(engine, from, replayed[0]);
     }
 
     private static void openAccount(EngineThread engine, ApiKeys apiKeys, AccountSpec spec, Map<String, String> stored) throws Exception {
@@ -150,6 +177,24 @@ public final class Sandbox implements AutoCloseable {
 
     public long recoveredEntries() {
         return recoveredEntries;
+    }
+
+    /** SHA-256 over the whole engine state (books, orders, accounts, positions), read in sequence. */
+    public String stateHash() {
+        try {
+            return engineThread.read(EngineSnapshot::stateHash).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the state hash", e);
+        }
+    }
+
+    /** Reads engine state on the engine thread (for tools and tests); the function must not change it. */
+    public <T> T read(java.util.function.Function<Engine, T> reader) {
+        try {
+            return engineThread.read(reader).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read engine state", e);
+        }
     }
 
     @Override

@@ -6,45 +6,58 @@ import java.util.function.LongSupplier;
 
 /**
  * How to run a sandbox. {@code port} 0 picks a free port; {@code instrumentsFile} null means the
- * bundled instruments; {@code clock} gives epoch milliseconds (tests inject their own).
+ * bundled instruments; {@code store} null means SQLite in {@code dataDir}, else a PostgreSQL URL;
+ * {@code clock} gives epoch milliseconds (tests inject their own); {@code snapshotEvery} is the number
+ * of journal entries between snapshots (0: only at shutdown).
  */
-public record SandboxConfig(String host, int port, Path dataDir, List<AccountSpec> accounts, Path instrumentsFile,
-                            LongSupplier clock, long engineTimeoutMillis, boolean enforceRateLimits,
-                            boolean createDemoAccount) {
+public record SandboxConfig(String host, int port, Path dataDir, String store, List<AccountSpec> accounts,
+                            Path instrumentsFile, LongSupplier clock, long engineTimeoutMillis,
+                            boolean enforceRateLimits, boolean createDemoAccount, long snapshotEvery) {
+
+    public static final long DEFAULT_SNAPSHOT_EVERY = 200_000;
 
     public SandboxConfig {
         accounts = List.copyOf(accounts);
     }
 
     public static SandboxConfig defaults(Path dataDir) {
-        return new SandboxConfig("127.0.0.1", 0, dataDir, List.of(), null, System::currentTimeMillis, 5000, true, true);
+        return new SandboxConfig("127.0.0.1", 0, dataDir, null, List.of(), null, System::currentTimeMillis, 5000,
+                true, true, DEFAULT_SNAPSHOT_EVERY);
     }
 
     public SandboxConfig withPort(int port) {
-        return new SandboxConfig(host, port, dataDir, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery);
     }
 
     public SandboxConfig withHost(String host) {
-        return new SandboxConfig(host, port, dataDir, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery);
+    }
+
+    public SandboxConfig withStore(String store) {
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery);
     }
 
     public SandboxConfig withAccounts(List<AccountSpec> accounts) {
-        return new SandboxConfig(host, port, dataDir, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery);
     }
 
     public SandboxConfig withInstruments(Path instrumentsFile) {
-        return new SandboxConfig(host, port, dataDir, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery);
     }
 
     public SandboxConfig withClock(LongSupplier clock) {
-        return new SandboxConfig(host, port, dataDir, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery);
     }
 
     public SandboxConfig withRateLimits(boolean enforce) {
-        return new SandboxConfig(host, port, dataDir, accounts, instrumentsFile, clock, engineTimeoutMillis, enforce, createDemoAccount);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforce, createDemoAccount, snapshotEvery);
     }
 
     public SandboxConfig withDemoAccount(boolean create) {
-        return new SandboxConfig(host, port, dataDir, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, create);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, create, snapshotEvery);
+    }
+
+    public SandboxConfig withSnapshotEvery(long entries) {
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, entries);
     }
 }

@@ -1,0 +1,214 @@
+package com.papisandbox.journal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The journal on a SQL database (SQLite embedded, or PostgreSQL), same schema on both (Flyway
+ * migrations under {@code db/migration/<dialect>}). Appends go through one connection, one
+ * transaction per batch: the group commit that makes durable-before-reply affordable.
+ */
+public final class JdbcJournal implements Journal {
+    private static final Logger log = LoggerFactory.getLogger(JdbcJournal.class);
+    private static final int FETCH_SIZE = 10_000;
+
+    private final DataSource dataSource;
+    private final AutoCloseable owner;
+    private final String location;
+    private final Connection writer;
+    private final PreparedStatement insert;
+    private long lastSequence;
+
+    JdbcJournal(DataSource dataSource, AutoCloseable owner, String location) {
+        this.dataSource = dataSource;
+        this.owner = owner;
+        this.location = location;
+        try {
+            writer = dataSource.getConnection();
+            writer.setAutoCommit(false);
+            try (PreparedStatement s = writer.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM journal");
+                 ResultSet rs = s.executeQuery()) {
+                rs.next();
+                lastSequence = rs.getLong(1);
+            }
+            writer.commit();
+            insert = writer.prepareStatement("INSERT INTO journal (seq, ts, crc, command) VALUES (?, ?, ?, ?)");
+        } catch (SQLException e) {
+            throw new JournalException("cannot open journal " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String location() {
+        return location;
+    }
+
+    @Override
+    public void append(List<JournalEntry> batch) {
+        if (batch.isEmpty()) return;
+        long before = lastSequence;
+        try {
+            long expected = lastSequence + 1;
+            for (JournalEntry entry : batch) {
+                if (entry.sequence() != expected++) {
+                    throw new JournalException("journal sequence gap: expected " + (expected - 1) + ", got " + entry.sequence());
+                }
+                String command = CommandCodec.encode(entry.command());
+                insert.setLong(1, entry.sequence());
+                insert.setLong(2, entry.timestamp());
+                insert.setLong(3, Checksums.entry(entry.sequence(), entry.timestamp(), command));
+                insert.setString(4, command);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            writer.commit();
+            lastSequence = batch.get(batch.size() - 1).sequence();
+        } catch (SQLException e) {
+            lastSequence = before;
+            rollbackQuietly();
+            throw new JournalException("cannot write to journal " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void replay(long afterSequence, Consumer<JournalEntry> consumer) {
+        long expected = afterSequence + 1;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("SELECT seq, ts, crc, command FROM journal WHERE seq > ? ORDER BY seq")) {
+                s.setFetchSize(FETCH_SIZE);
+                s.setLong(1, afterSequence);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        long seq = rs.getLong(1);
+                        long ts = rs.getLong(2);
+                        long crc = rs.getLong(3);
+                        String command = rs.getString(4);
+                        if (seq != expected) {
+                            throw new JournalCorruptedException("journal " + location + " is damaged: sequence gap at position "
+                                    + expected + " (the next entry present is " + seq + "); refusing to start");
+                        }
+                        if (crc != Checksums.entry(seq, ts, command)) {
+                            throw new JournalCorruptedException("journal " + location + " is damaged: checksum mismatch at sequence "
+                                    + seq + "; refusing to start");
+                        }
+                        JournalEntry entry;
+                        try {
+                            entry = new JournalEntry(seq, ts, CommandCodec.decode(command));
+                        } catch (JournalException e) {
+                            throw new JournalCorruptedException("journal " + location + " is damaged at sequence " + seq + ": " + e.getMessage());
+                        }
+                        consumer.accept(entry);
+                        expected++;
+                    }
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new JournalException("cannot read journal " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long lastSequence() {
+        return lastSequence;
+    }
+
+    @Override
+    public Optional<Snapshot> latestSnapshot() {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            List<Long> sequences = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT seq FROM snapshots WHERE seq <= ? ORDER BY seq DESC")) {
+                s.setLong(1, lastSequence);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) sequences.add(rs.getLong(1));
+                }
+            }
+            for (long seq : sequences) {
+                try (PreparedStatement s = c.prepareStatement("SELECT ts, crc, state FROM snapshots WHERE seq = ?")) {
+                    s.setLong(1, seq);
+                    try (ResultSet rs = s.executeQuery()) {
+                        if (!rs.next()) continue;
+                        long ts = rs.getLong(1);
+                        long crc = rs.getLong(2);
+                        byte[] state = rs.getBytes(3);
+                        if (state != null && crc == Checksums.bytes(state)) {
+                            c.commit();
+                            return Optional.of(new Snapshot(seq, ts, state));
+                        }
+                        log.warn("snapshot at sequence {} in {} fails its checksum; using an older one or the journal", seq, location);
+                    }
+                }
+            }
+            c.commit();
+            return Optional.empty();
+        } catch (SQLException e) {
+            throw new JournalException("cannot read snapshots of " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void saveSnapshot(Snapshot snapshot) {
+        try (PreparedStatement s = writer.prepareStatement("INSERT INTO snapshots (seq, ts, crc, state) VALUES (?, ?, ?, ?)");
+             PreparedStatement prune = writer.prepareStatement("DELETE FROM snapshots WHERE seq < (SELECT MAX(seq) FROM snapshots) "
+                     + "AND seq NOT IN (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT 2)")) {
+            s.setLong(1, snapshot.sequence());
+            s.setLong(2, snapshot.timestamp());
+            s.setLong(3, Checksums.bytes(snapshot.state()));
+            s.setBytes(4, snapshot.state());
+            s.executeUpdate();
+            prune.executeUpdate();
+            writer.commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw new JournalException("cannot write snapshot to " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<JournalEntry> lastEntries(int n) {
+        List<JournalEntry> entries = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT seq, ts, command FROM journal ORDER BY seq DESC LIMIT ?")) {
+            s.setInt(1, n);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) entries.add(new JournalEntry(rs.getLong(1), rs.getLong(2), CommandCodec.decode(rs.getString(3))));
+            }
+        } catch (SQLException e) {
+            throw new JournalException("cannot read journal " + location + ": " + e.getMessage(), e);
+        }
+        Collections.reverse(entries);
+        return entries;
+    }
+
+    private void rollbackQuietly() {
+        try {
+            writer.rollback();
+        } catch (SQLException e) {
+            log.warn("rollback failed on {}: {}", location, e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            insert.close();
+            writer.close();
+            owner.close();
+        } catch (Exception e) {
+            throw new JournalException("cannot close journal " + location, e);
+        }
+    }
+}
