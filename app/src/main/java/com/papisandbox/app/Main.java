@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code papi-sandbox [serve] [options]}: serve is the default command. */
 @Command(name = "papi-sandbox", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A local, faithful Binance Portfolio Margin API (coin-margined orders) for testing trading bots.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -24,6 +24,11 @@ public final class Main implements Runnable {
             System.arraycopy(args, 0, withServe, 1, args.length);
             args = withServe;
         }
+        // Start-up failures (a damaged journal, a port in use, a bad file) are reported as one clear line.
+        cli.setExecutionExceptionHandler((e, command, parseResult) -> {
+            System.err.println("papi-sandbox: " + e.getMessage());
+            return 1;
+        });
         return cli.execute(args);
     }
 

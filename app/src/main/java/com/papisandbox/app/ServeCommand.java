@@ -37,6 +37,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "Instruments file (exchangeInfo 'symbols' rows) instead of the bundled one.")
     Path instruments;
 
+    @Option(names = "--store", paramLabel = "URL",
+            description = {"Journal store: omitted = SQLite in --data-dir (the default);",
+                    "postgresql://USER:PASSWORD@HOST:PORT/DB[?schema=NAME] or a jdbc:postgresql: URL for a shared PostgreSQL."})
+    String store;
+
+    @Option(names = "--snapshot-every", paramLabel = "ENTRIES", defaultValue = "200000",
+            description = "Snapshot the state after this many journal entries (and at shutdown); 0 = only at shutdown (default: ${DEFAULT-VALUE}).")
+    long snapshotEvery;
+
     @Option(names = "--no-rate-limits", description = "Count request weight and orders but never answer 429 (for load tests).")
     boolean noRateLimits;
 
@@ -54,7 +63,10 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "--port must be 0..65535");
         }
         SandboxConfig config = SandboxConfig.defaults(dataDir).withHost(host).withPort(port).withAccounts(specs)
-                .withInstruments(instruments).withRateLimits(!noRateLimits);
+                .withInstruments(instruments).withRateLimits(!noRateLimits).withStore(store).withSnapshotEvery(snapshotEvery);
+        if (snapshotEvery < 0) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--snapshot-every must be 0 or more");
+        }
         Sandbox sandbox = Sandbox.start(config);
         CountDownLatch stop = new CountDownLatch(1);
         // SIGTERM and Ctrl-C end the wait below, so shutdown is an orderly close and the exit code is 0.

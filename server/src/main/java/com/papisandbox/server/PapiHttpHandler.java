@@ -37,6 +37,7 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
     private static final long MAX_AHEAD_MS = 1000;
     private static final Set<String> ENVELOPE = Set.of("timestamp", "recvWindow");
     private static final byte[] EMPTY_OBJECT = "{}".getBytes();
+    public static final String STATE_HASH_ROUTE = "GET /sandbox/v1/stateHash";
 
     private final Map<String, SignedEndpoint<?>> signed = new HashMap<>();
     private final Map<String, PublicEndpoint> open = new HashMap<>();
@@ -92,6 +93,10 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
             send(req.response(), 200, publicEndpoint.answer(), used, -1);
             return;
         }
+        if (route.equals(STATE_HASH_ROUTE)) {
+            answerStateHash(req);
+            return;
+        }
         SignedEndpoint<?> endpoint = signed.get(route);
         if (endpoint == null) {
             rateLimits.addWeight(ip, 1, clock.getAsLong());
@@ -113,6 +118,25 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
             }
             handleSigned(req, endpoint, body.result(), ip, context);
         });
+    }
+
+    /** Sandbox admin: the SHA-256 of the whole engine state, read in sequence with the commands. */
+    private void answerStateHash(HttpServerRequest req) {
+        Context context = Vertx.currentContext();
+        engine.read(e -> new Object[]{com.papisandbox.engine.EngineSnapshot.stateHash(e), e.orderCount()})
+                .orTimeout(engineTimeoutMillis, TimeUnit.MILLISECONDS)
+                .whenComplete((values, failure) -> context.runOnContext(v -> {
+                    if (failure != null) {
+                        send(req.response(), 503, Json.error(engineFailure(failure)), 0, -1);
+                        return;
+                    }
+                    send(req.response(), 200, Json.write(g -> {
+                        g.writeStartObject();
+                        g.writeStringField("stateHash", (String) values[0]);
+                        g.writeNumberField("orders", (Integer) values[1]);
+                        g.writeEndObject();
+                    }), 0, -1);
+                }));
     }
 
     private <R> void handleSigned(HttpServerRequest req, SignedEndpoint<R> endpoint, Buffer body, String ip, Context context) {

@@ -8,7 +8,6 @@ import com.papisandbox.engine.Result;
 import com.papisandbox.engine.EngineSnapshot;
 import com.papisandbox.journal.Journal;
 import com.papisandbox.journal.JournalStores;
-import com.papisandbox.journal.Snapshot;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -58,7 +57,7 @@ public final class Sandbox implements AutoCloseable {
         EngineThread engineThread = null;
         Vertx vertx = null;
         try {
-            Recovery recovery = recover(journal, catalog);
+            Recovery recovery = Recovery.recover(journal, catalog, true);
             Engine engine = recovery.engine();
             ApiKeys apiKeys = new ApiKeys();
             Map<String, String> stored = new LinkedHashMap<>();
@@ -99,36 +98,6 @@ public final class Sandbox implements AutoCloseable {
             if (e instanceof RuntimeException re) throw re;
             throw new IllegalStateException("cannot start papi-sandbox: " + e.getMessage(), e);
         }
-    }
-
-    private record Recovery(Engine engine, long snapshotSequence, long replayedEntries) {
-    }
-
-    /** Latest valid snapshot, then the journal after it; a snapshot that does not load is skipped. */
-    private static Recovery recover(Journal journal, InstrumentCatalog catalog) {
-        long started = System.nanoTime();
-        Engine engine = null;
-        long from = 0;
-        Optional<Snapshot> snapshot = journal.latestSnapshot();
-        if (snapshot.isPresent()) {
-            try {
-                engine = EngineSnapshot.read(snapshot.get().state(), catalog.instruments(), event -> { });
-                from = snapshot.get().sequence();
-            } catch (IllegalArgumentException e) {
-                log.warn("snapshot at sequence {} of {} does not load ({}); replaying the whole journal",
-                        snapshot.get().sequence(), journal.location(), e.getMessage());
-            }
-        }
-        if (engine == null) engine = new Engine(catalog.instruments(), event -> { });
-        Engine target = engine;
-        long[] replayed = {0};
-        journal.replay(from, entry -> {
-            target.execute(entry.command(), entry.timestamp());
-            replayed[0]++;
-        });
-        log.info("recovered {} in {} ms: snapshot at sequence {}, then {} journal entries; {} orders",
-                journal.location(), (System.nanoTime() - started) / 1_000_000, from, replayed[0], engine.orderCount());
-        return new Recovery(engine, from, replayed[0]);
     }
 
     private static void openAccount(EngineThread engine, ApiKeys apiKeys, AccountSpec spec, Map<String, String> stored) throws Exception {

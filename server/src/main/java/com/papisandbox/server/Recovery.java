@@ -1,0 +1,46 @@
+package com.papisandbox.server;
+
+import com.papisandbox.engine.Engine;
+import com.papisandbox.engine.EngineSnapshot;
+import com.papisandbox.journal.Journal;
+import com.papisandbox.journal.Snapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+
+/** Rebuilds the engine from a journal: the latest valid snapshot, then every entry after it. */
+public record Recovery(Engine engine, long snapshotSequence, long replayedEntries, long millis) {
+    private static final Logger log = LoggerFactory.getLogger(Recovery.class);
+
+    /**
+     * @param useSnapshots false replays the whole journal from the first entry (to check that a
+     *                     snapshot-based recovery reaches the same state)
+     */
+    public static Recovery recover(Journal journal, InstrumentCatalog catalog, boolean useSnapshots) {
+        long started = System.nanoTime();
+        Engine engine = null;
+        long from = 0;
+        Optional<Snapshot> snapshot = useSnapshots ? journal.latestSnapshot() : Optional.empty();
+        if (snapshot.isPresent()) {
+            try {
+                engine = EngineSnapshot.read(snapshot.get().state(), catalog.instruments(), event -> { });
+                from = snapshot.get().sequence();
+            } catch (IllegalArgumentException e) {
+                log.warn("snapshot at sequence {} of {} does not load ({}); replaying the whole journal",
+                        snapshot.get().sequence(), journal.location(), e.getMessage());
+            }
+        }
+        if (engine == null) engine = new Engine(catalog.instruments(), event -> { });
+        Engine target = engine;
+        long[] replayed = {0};
+        journal.replay(from, entry -> {
+            target.execute(entry.command(), entry.timestamp());
+            replayed[0]++;
+        });
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        log.info("recovered {} in {} ms: snapshot at sequence {}, then {} journal entries; {} orders",
+                journal.location(), millis, from, replayed[0], engine.orderCount());
+        return new Recovery(engine, from, replayed[0], millis);
+    }
+}
