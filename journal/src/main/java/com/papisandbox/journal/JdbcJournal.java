@@ -83,12 +83,11 @@ public final class JdbcJournal implements Journal {
 
     @Override
     public void replay(long afterSequence, Consumer<JournalEntry> consumer) {
-        long expected = afterSequence + 1;
+        long expected = 1;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement s = c.prepareStatement("SELECT seq, ts, crc, command FROM journal WHERE seq > ? ORDER BY seq")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT seq, ts, crc, command FROM journal ORDER BY seq")) {
                 s.setFetchSize(FETCH_SIZE);
-                s.setLong(1, afterSequence);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         long seq = rs.getLong(1);
@@ -102,6 +101,10 @@ public final class JdbcJournal implements Journal {
                         if (crc != Checksums.entry(seq, ts, command)) {
                             throw new JournalCorruptedException("journal " + location + " is damaged: checksum mismatch at sequence "
                                     + seq + "; refusing to start");
+                        }
+                        if (seq <= afterSequence) {
+                            expected++;
+                            continue;
                         }
                         JournalEntry entry;
                         try {

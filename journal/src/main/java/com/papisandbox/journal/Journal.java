@@ -10,8 +10,9 @@ public interface Journal extends AutoCloseable {
     void append(List<JournalEntry> batch);
 
     /**
-     * Feeds every entry after {@code afterSequence}, in order, to the consumer. Stops with a
-     * {@link JournalCorruptedException} on a checksum mismatch or a sequence gap.
+     * Checks every entry's checksum and the sequence from the first entry on, and feeds the entries
+     * after {@code afterSequence}, in order, to the consumer. Stops with a
+     * {@link JournalCorruptedException} on a checksum mismatch or a sequence gap anywhere.
      */
     void replay(long afterSequence, Consumer<JournalEntry> consumer);
 

@@ -123,7 +123,13 @@ public final class EngineThread implements AutoCloseable {
                     batch.get(i).reply().complete(results.get(i));
                 }
                 if (snapshotEvery > 0 && sequence - snapshotSequence >= snapshotEvery) {
-                    snapshot();
+                    try {
+                        snapshot();
+                    } catch (RuntimeException e) {
+                        // A snapshot only shortens recovery; the journal still holds everything.
+                        log.warn("snapshot at sequence {} failed: {}", sequence, e.getMessage());
+                        snapshotSequence = sequence;
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -1,0 +1,193 @@
+package com.papisandbox.server;
+
+import com.papisandbox.engine.Command;
+import com.papisandbox.engine.Engine;
+import com.papisandbox.engine.EngineSnapshot;
+import com.papisandbox.journal.Journal;
+import com.papisandbox.journal.JournalCorruptedException;
+import com.papisandbox.journal.JournalStores;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Journal replay reproduces the exact state; damage is detected, never silently truncated. */
+class RecoveryTest {
+    private static final InstrumentCatalog CATALOG = InstrumentCatalog.bundled();
+
+    @TempDir
+    Path dir;
+
+    /** Runs a workload through the real engine thread (group commit, snapshots) and returns the live state hash. */
+    static String run(Journal journal, int commands, long snapshotEvery, long seed) throws Exception {
+        Recovery recovery = Recovery.recover(journal, CATALOG, true);
+        AtomicLong clock = new AtomicLong(1_790_000_000_000L + journal.lastSequence());
+        EngineThread thread = new EngineThread(recovery.engine(), journal, clock::incrementAndGet, recovery.snapshotSequence(), snapshotEvery);
+        thread.start();
+        Workload workload = new Workload(seed);
+        List<CompletableFuture<?>> replies = new ArrayList<>();
+        for (Command c : workload.accounts()) thread.submit(c).get(10, TimeUnit.SECONDS);
+        for (int i = 0; i < commands; i++) {
+            replies.add(thread.submit(workload.next()));
+            if (replies.size() == 500) {
+                for (CompletableFuture<?> r : replies) r.get(10, TimeUnit.SECONDS);
+                replies.clear();
+            }
+        }
+        for (CompletableFuture<?> r : replies) r.get(10, TimeUnit.SECONDS);
+        String hash = thread.read(EngineSnapshot::stateHash).get(10, TimeUnit.SECONDS);
+        thread.close();
+        return hash;
+    }
+
+    static String recoveredHash(Journal journal, boolean useSnapshots) {
+        return EngineSnapshot.stateHash(Recovery.recover(journal, CATALOG, useSnapshots).engine());
+    }
+
+    @Test
+    void replayAndSnapshotRecoveryReproduceTheLiveStateHash() throws Exception {
+        String live;
+        try (Journal journal = JournalStores.sqlite(dir)) {
+            live = run(journal, 6_000, 1_000, 7);
+        }
+        try (Journal journal = JournalStores.sqlite(dir)) {
+            assertThat(journal.latestSnapshot()).isPresent();
+            assertThat(recoveredHash(journal, true)).isEqualTo(live);
+            assertThat(recoveredHash(journal, false)).isEqualTo(live);
+        }
+    }
+
+    @Test
+    void aSecondSessionContinuesFromTheRecoveredState() throws Exception {
+        try (Journal journal = JournalStores.sqlite(dir)) {
+            run(journal, 1_000, 300, 1);
+        }
+        String live;
+        try (Journal journal = JournalStores.sqlite(dir)) {
+            live = run(journal, 1_000, 300, 2);
+        }
+        try (Journal journal = JournalStores.sqlite(dir)) {
+            assertThat(recoveredHash(journal, true)).isEqualTo(live);
+            assertThat(recoveredHash(journal, false)).isEqualTo(live);
+        }
+    }
+
+    @Test
+    void aFlippedByteMidJournalStopsStartUpNamingFileAndPosition() throws Exception {
+        try (Journal journal = JournalStores.sqlite(dir)) {
+            run(journal, 2_000, 0, 3);
+        }
+        Path file = dir.resolve(JournalStores.SQLITE_FILE);
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] marker = "\"clientOrderId\":\"w777\"".getBytes(StandardCharsets.US_ASCII);
+        int at = indexOf(bytes, marker);
+        assertThat(at).as("marker in the file").isPositive();
+        bytes[at + marker.length - 2] ^= 0x01; // w777 → w776: still valid JSON, only the checksum can tell
+        Files.write(file, bytes);
+
+        try (Journal journal = JournalStores.sqlite(dir)) {
+            assertThatThrownBy(() -> Recovery.recover(journal, CATALOG, false))
+                    .isInstanceOf(JournalCorruptedException.class)
+                    .hasMessageContaining(file.toAbsolutePath().toString())
+                    .hasMessageContaining("checksum mismatch at sequence");
+        }
+        assertThatThrownBy(() -> Sandbox.start(SandboxConfig.defaults(dir).withDemoAccount(false).withSnapshotEvery(0)))
+                .hasMessageContaining("checksum mismatch at sequence");
+    }
+
+    @Test
+    void aSequenceGapStopsStartUp() throws Exception {
+        try (Journal journal = JournalStores.sqlite(dir)) {
+            run(journal, 500, 0, 4);
+        }
+        sql("DELETE FROM journal WHERE seq = 200");
+        try (Journal journal = JournalStores.sqlite(dir)) {
+            assertThatThrownBy(() -> Recovery.recover(journal, CATALOG, true))
+                    .isInstanceOf(JournalCorruptedException.class)
+                    .hasMessageContaining("sequence gap at position 200");
+        }
+    }
+
+    @Test
+    void aMissingOrDamagedSnapshotFallsBackToTheJournal() throws Exception {
+        String live;
+        try (Journal journal = JournalStores.sqlite(dir)) {
+            live = run(journal, 2_000, 500, 5);
+        }
+        sql("UPDATE snapshots SET state = substr(state, 1, 40) || X'FF' || substr(state, 42) WHERE seq = (SELECT MAX(seq) FROM snapshots)");
+        try (Journal journal = JournalStores.sqlite(dir)) {
+            long newest = journal.lastSequence();
+            assertThat(journal.latestSnapshot()).hasValueSatisfying(s -> assertThat(s.sequence()).isLessThan(newest));
+            assertThat(recoveredHash(journal, true)).isEqualTo(live);
+        }
+        sql("DELETE FROM snapshots");
+        try (Journal journal = JournalStores.sqlite(dir)) {
+            assertThat(journal.latestSnapshot()).isEmpty();
+            assertThat(recoveredHash(journal, true)).isEqualTo(live);
+        }
+    }
+
+    @Test
+    void aTornLastWriteIsDroppedAndEverythingBeforeItKept() throws Exception {
+        // A crash mid-append: copy the files while the writer is still open (as the disk would be at
+        // kill -9), then cut the WAL inside its last frame.
+        Path crashed = Files.createDirectories(dir.resolve("crashed"));
+        Path live = Files.createDirectories(dir.resolve("live"));
+        Journal journal = JournalStores.sqlite(live);
+        Engine engine = new Engine(CATALOG.instruments(), e -> { });
+        AtomicLong clock = new AtomicLong(1_790_000_000_000L);
+        EngineThread thread = new EngineThread(engine, journal, clock::incrementAndGet, 0, 0);
+        thread.start();
+        Workload workload = new Workload(9);
+        for (Command c : workload.accounts()) thread.submit(c).get(10, TimeUnit.SECONDS);
+        for (int i = 0; i < 200; i++) thread.submit(workload.next()).get(10, TimeUnit.SECONDS);
+        String beforeLastWrite = thread.read(EngineSnapshot::stateHash).get(10, TimeUnit.SECONDS);
+        long sequenceBefore = journal.lastSequence();
+        Command last;
+        do {
+            last = workload.next();
+        } while (!(last instanceof Command.PlaceOrder));
+        thread.submit(last).get(10, TimeUnit.SECONDS);
+        assertThat(journal.lastSequence()).isEqualTo(sequenceBefore + 1);
+        Files.copy(live.resolve(JournalStores.SQLITE_FILE), crashed.resolve(JournalStores.SQLITE_FILE));
+        Path wal = live.resolve(JournalStores.SQLITE_FILE + "-wal");
+        byte[] walBytes = Files.readAllBytes(wal);
+        Files.write(crashed.resolve(JournalStores.SQLITE_FILE + "-wal"), java.util.Arrays.copyOf(walBytes, walBytes.length - 100));
+        thread.close();
+        journal.close();
+
+        try (Journal recovered = JournalStores.sqlite(crashed)) {
+            assertThat(recovered.lastSequence()).isEqualTo(sequenceBefore);
+            assertThat(recoveredHash(recovered, true)).isEqualTo(beforeLastWrite);
+        }
+    }
+
+    private void sql(String statement) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(JournalStores.SQLITE_FILE));
+             Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) if (haystack[i + j] != needle[j]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,52 @@
+package com.papisandbox.server;
+
+import com.papisandbox.engine.Command;
+import com.papisandbox.engine.OrderType;
+import com.papisandbox.engine.PositionSide;
+import com.papisandbox.engine.Side;
+import com.papisandbox.engine.TimeInForce;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/** A seeded stream of realistic commands: three accounts trading two symbols in a narrow band, with cancels. */
+final class Workload {
+    private final Random random;
+    private long placed;
+
+    Workload(long seed) {
+        this.random = new Random(seed);
+    }
+
+    List<Command> accounts() {
+        List<Command> commands = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            commands.add(new Command.OpenAccount("key" + i, "secret" + i, Map.of("BTC", new BigDecimal("10"))));
+        }
+        return commands;
+    }
+
+    Command next() {
+        long account = 1 + random.nextInt(3);
+        boolean btc = random.nextBoolean();
+        String symbol = btc ? "BTCUSD_PERP" : "ETHUSD_PERP";
+        int roll = random.nextInt(10);
+        if (roll < 3 && placed > 0) {
+            long orderId = 100_000_000L + (long) (random.nextDouble() * placed);
+            return new Command.CancelOrder(account, symbol, orderId, null);
+        }
+        if (roll == 3 && random.nextInt(20) == 0) {
+            return new Command.CancelAllOrders(account, symbol);
+        }
+        placed++;
+        Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
+        long price = btc ? 600_000 + random.nextInt(40) : 300_000 + random.nextInt(400);
+        TimeInForce tif = random.nextInt(8) == 0 ? TimeInForce.IOC : TimeInForce.GTC;
+        boolean market = random.nextInt(25) == 0;
+        return new Command.PlaceOrder(account, symbol, side, market ? OrderType.MARKET : OrderType.LIMIT, market ? null : tif,
+                PositionSide.BOTH, false, market ? 0 : price, 1 + random.nextInt(5), "w" + placed);
+    }
+}
