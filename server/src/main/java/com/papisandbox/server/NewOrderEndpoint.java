@@ -38,17 +38,24 @@ final class NewOrderEndpoint implements SignedEndpoint<NewOrderEndpoint.Request>
 
     @Override
     public Request parse(ParamReader p) {
+        // Each parameter is checked at its place in the documented order, with the rules of its type.
         String symbol = p.requiredString("symbol");
         Side side = p.optionalEnum("side", Side.class, ApiError.invalidSide());
         if (side == null) throw new ApiException(ApiError.mandatoryParam("side"));
+        PositionSide positionSide = p.optionalEnum("positionSide", PositionSide.class, ApiError.invalidPositionSide());
         OrderType type = p.optionalEnum("type", OrderType.class, ApiError.invalidOrderType());
         if (type == null) throw new ApiException(ApiError.mandatoryParam("type"));
-        PositionSide positionSide = p.optionalEnum("positionSide", PositionSide.class, ApiError.invalidPositionSide());
+        boolean limit = type == OrderType.LIMIT;
         TimeInForce timeInForce = p.optionalEnum("timeInForce", TimeInForce.class, ApiError.invalidTimeInForce());
+        if (limit && timeInForce == null) throw new ApiException(ApiError.mandatoryParam("timeInForce"));
         BigDecimal quantity = p.optionalDecimal("quantity");
+        if (quantity == null) throw new ApiException(ApiError.mandatoryParam("quantity"));
         boolean reduceOnly = p.optionalBoolean("reduceOnly");
         BigDecimal price = p.optionalDecimal("price");
-        if (p.optionalString("priceMatch") != null) {
+        boolean priceMatch = p.optionalString("priceMatch") != null;
+        if (limit && price == null && !priceMatch) throw new ApiException(ApiError.mandatoryParam("price"));
+        if (!limit && price != null) throw new ApiException(ApiError.paramNotRequired("price"));
+        if (priceMatch) {
             // Matching at a queue or opponent level is not modelled yet; refuse it rather than ignore it.
             throw new ApiException(ApiError.invalidParameter("priceMatch"));
         }
@@ -57,19 +64,9 @@ final class NewOrderEndpoint implements SignedEndpoint<NewOrderEndpoint.Request>
             throw new ApiException(ApiError.illegalChars("newClientOrderId", ApiError.CLIENT_ORDER_ID_RANGE));
         }
         RespType respType = p.optionalEnum("newOrderRespType", RespType.class, ApiError.invalidNewOrderRespType());
-
-        if (type == OrderType.LIMIT) {
-            if (timeInForce == null) throw new ApiException(ApiError.mandatoryParam("timeInForce"));
-            if (quantity == null) throw new ApiException(ApiError.mandatoryParam("quantity"));
-            if (price == null) throw new ApiException(ApiError.mandatoryParam("price"));
-        } else {
-            if (quantity == null) throw new ApiException(ApiError.mandatoryParam("quantity"));
-            if (price != null) throw new ApiException(ApiError.paramNotRequired("price"));
-            timeInForce = null;
-        }
-        return new Request(symbol, side, type, positionSide == null ? PositionSide.BOTH : positionSide, timeInForce,
-                quantity, reduceOnly, price, clientOrderId == null ? generateClientOrderId() : clientOrderId,
-                respType == null ? RespType.ACK : respType);
+        return new Request(symbol, side, type, positionSide == null ? PositionSide.BOTH : positionSide,
+                limit ? timeInForce : null, quantity, reduceOnly, price,
+                clientOrderId == null ? generateClientOrderId() : clientOrderId, respType == null ? RespType.ACK : respType);
     }
 
     @Override

@@ -156,7 +156,7 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
             ParamReader reader = new ParamReader(params);
             R request = endpoint.parse(reader);
             checkTimestamp(reader, now);
-            if (params.signature() == null) throw new ApiException(ApiError.mandatoryParam("signature"));
+            if (params.signature() == null || params.signature().isEmpty()) throw new ApiException(ApiError.mandatoryParam("signature"));
             if (!account.credential().verifies(params.signedPayload(), params.signature())) {
                 throw new ApiException(ApiError.invalidSignature());
             }

@@ -68,6 +68,7 @@ public final class RequestParams {
         String unsigned = "";
 
         static Source parse(String raw) {
+            requirePrintableAscii(raw);
             Source source = new Source();
             source.unsigned = raw;
             if (raw.isEmpty()) return source;
@@ -94,6 +95,14 @@ public final class RequestParams {
                 start = end + 1;
             }
             return source;
+        }
+
+        /** A query or form body is URL-encoded ASCII; raw bytes outside it are never a valid parameter. */
+        private static void requirePrintableAscii(String raw) {
+            for (int i = 0; i < raw.length(); i++) {
+                char c = raw.charAt(i);
+                if (c < 0x21 || c > 0x7e) throw new ApiException(ApiError.illegalChars());
+            }
         }
 
         private static String decode(String s) {
