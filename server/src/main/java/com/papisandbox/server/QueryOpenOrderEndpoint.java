@@ -4,24 +4,13 @@ import com.papisandbox.engine.Command;
 import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.Result;
 
-import java.util.List;
 import java.util.Map;
 
 /**
  * Query Current CM Open Order — {@code GET /papi/v1/cm/openOrder} (spec §6.6): a single object, as the
  * live API answers (the official Java SDK's array model is wrong; see docs/decisions.md).
  */
-final class QueryOpenOrderEndpoint implements SignedEndpoint<OrderRef> {
-    @Override
-    public List<String> parameters() {
-        return List.of(OrderRef.SYMBOL, OrderRef.ORDER_ID, OrderRef.ORIG_CLIENT_ORDER_ID);
-    }
-
-    @Override
-    public OrderRef parse(ParamReader p) {
-        return OrderRef.parse(p);
-    }
-
+final class QueryOpenOrderEndpoint extends OrderRefEndpoint {
     @Override
     public Command command(long accountId, OrderRef r, Map<String, Instrument> instruments) {
         ParamReader.instrument(instruments, r.symbol());

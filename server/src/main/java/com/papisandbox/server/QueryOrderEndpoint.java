@@ -4,21 +4,10 @@ import com.papisandbox.engine.Command;
 import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.Result;
 
-import java.util.List;
 import java.util.Map;
 
 /** Query CM Order — {@code GET /papi/v1/cm/order} (spec §6.5). */
-final class QueryOrderEndpoint implements SignedEndpoint<OrderRef> {
-    @Override
-    public List<String> parameters() {
-        return List.of(OrderRef.SYMBOL, OrderRef.ORDER_ID, OrderRef.ORIG_CLIENT_ORDER_ID);
-    }
-
-    @Override
-    public OrderRef parse(ParamReader p) {
-        return OrderRef.parse(p);
-    }
-
+final class QueryOrderEndpoint extends OrderRefEndpoint {
     @Override
     public Command command(long accountId, OrderRef r, Map<String, Instrument> instruments) {
         ParamReader.instrument(instruments, r.symbol());
