@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs app/target/papi-sandbox.jar as the load generator's target: a fresh journal in a new temporary
+# directory, rate limits off, and the generator's deterministic accounts (bench000000...) opened.
+#
+#   bench/scripts/serve-for-load.sh PORT ACCOUNTS [more 'serve' options, e.g. --snapshot-every 0]
+#
+# JAVA_OPTS (environment) adds JVM options, e.g. JAVA_OPTS="-Xlog:gc:file=gc.log".
+# Then, in another terminal:
+#   java -cp bench/target/benchmarks.jar com.papisandbox.bench.LoadGenerator --url http://127.0.0.1:PORT --accounts ACCOUNTS ...
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+PORT="$1"; ACCOUNTS="$2"; shift 2
+DATA="$(mktemp -d /tmp/papi-load.XXXXXX)"
+# shellcheck disable=SC2207
+FLAGS=($(java -cp "$ROOT/bench/target/benchmarks.jar" com.papisandbox.bench.LoadGenerator --print-serve-flags --accounts "$ACCOUNTS"))
+echo "journal in $DATA" >&2
+exec java ${JAVA_OPTS:-} -jar "$ROOT/app/target/papi-sandbox.jar" serve --port "$PORT" --data-dir "$DATA" --no-rate-limits "${FLAGS[@]}" "$@"

@@ -1,0 +1,113 @@
+package com.papisandbox.bench;
+
+import com.papisandbox.engine.Command;
+import com.papisandbox.engine.Engine;
+import com.papisandbox.engine.EngineSnapshot;
+import com.papisandbox.engine.OrderType;
+import com.papisandbox.engine.PositionSide;
+import com.papisandbox.engine.Result;
+import com.papisandbox.engine.Side;
+import com.papisandbox.engine.TimeInForce;
+import com.papisandbox.journal.Journal;
+import com.papisandbox.journal.JournalStores;
+import com.papisandbox.server.EngineThread;
+import com.papisandbox.server.InstrumentCatalog;
+import com.papisandbox.server.Recovery;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Recovery time of a big data dir: fills one with ORDERS orders of which RESTING stay on the books
+ * (the rest are placed and cancelled), through the real engine thread and journal (group commit,
+ * snapshots), then times a recovery from snapshot + tail, and a full replay.
+ * <pre>java -cp bench/target/papi-sandbox-bench.jar com.papisandbox.bench.RecoveryBench DIR [ORDERS] [RESTING]</pre>
+ */
+public final class RecoveryBench {
+    private static final String[] SYMBOLS = {"BTCUSD_PERP", "BTCUSD_261225", "BTCUSD_270326", "ETHUSD_PERP", "ETHUSD_261225", "ETHUSD_270326"};
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args.length > 0 ? args[0] : "recovery-bench-data");
+        int orders = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        int resting = args.length > 2 ? Integer.parseInt(args[2]) : 200_000;
+        InstrumentCatalog catalog = InstrumentCatalog.bundled();
+        if (!Files.exists(dir.resolve(JournalStores.SQLITE_FILE))) fill(dir, catalog, orders, resting);
+        for (int run = 0; run < 2; run++) {
+            long t0 = System.nanoTime();
+            try (Journal journal = JournalStores.sqlite(dir)) {
+                Recovery r = Recovery.recover(journal, catalog, true);
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                System.out.printf("recovery (snapshot %d + %d entries): %d ms, %d orders, %d resting%n",
+                        r.snapshotSequence(), r.replayedEntries(), ms, r.engine().orderCount(), resting(r.engine()));
+            }
+        }
+        long t0 = System.nanoTime();
+        try (Journal journal = JournalStores.sqlite(dir)) {
+            Recovery r = Recovery.recover(journal, catalog, false);
+            System.out.printf("full replay (%d entries): %d ms%n", r.replayedEntries(), (System.nanoTime() - t0) / 1_000_000);
+        }
+    }
+
+    private static long resting(Engine engine) {
+        long n = 0;
+        for (String s : SYMBOLS) n += engine.book(s).restingCount();
+        return n;
+    }
+
+    private static void fill(Path dir, InstrumentCatalog catalog, int orders, int resting) throws Exception {
+        long t0 = System.nanoTime();
+        try (Journal journal = JournalStores.sqlite(dir)) {
+            Engine engine = new Engine(catalog.instruments(), e -> { });
+            EngineThread thread = new EngineThread(engine, journal, System::currentTimeMillis, 0, 500_000);
+            thread.start();
+            int accounts = Math.max(1, resting / (150 * SYMBOLS.length) + 1);
+            for (int a = 0; a < accounts; a++) {
+                thread.submit(new Command.OpenAccount("bench" + a, "secret" + a, Map.of())).get(10, TimeUnit.SECONDS);
+            }
+            Deque<CompletableFuture<Result>> inFlight = new ArrayDeque<>();
+            List<Long> toCancel = new ArrayList<>();
+            for (int i = 0; i < orders; i++) {
+                boolean keep = i < resting;
+                int account = i % accounts;
+                String symbol = SYMBOLS[(i / accounts) % SYMBOLS.length];
+                boolean btc = symbol.startsWith("BTC");
+                Side side = (i & 1) == 0 ? Side.BUY : Side.SELL;
+                long mid = btc ? 600_000 : 3_000_00;
+                long offset = 10 + (i * 7919L) % 5000;
+                long price = side == Side.BUY ? mid - offset : mid + offset;
+                inFlight.add(thread.submit(new Command.PlaceOrder(account + 1, symbol, side, OrderType.LIMIT, TimeInForce.GTC,
+                        PositionSide.BOTH, false, price, 1 + i % 5, "b" + i)));
+                if (!keep) toCancel.add(-1L);
+                if (inFlight.size() >= 2000) drain(thread, inFlight, toCancel);
+            }
+            drain(thread, inFlight, toCancel);
+            thread.close();
+        }
+        System.out.printf("filled %s with %d orders (%d resting) in %d s%n", dir, orders, resting, (System.nanoTime() - t0) / 1_000_000_000);
+    }
+
+    /** Waits for placements; those beyond the resting quota are cancelled. */
+    private static void drain(EngineThread thread, Deque<CompletableFuture<Result>> inFlight, List<Long> toCancel) throws Exception {
+        List<CompletableFuture<Result>> cancels = new ArrayList<>();
+        int cancelSlots = toCancel.size();
+        int inFlightCount = inFlight.size();
+        int firstCancelled = inFlightCount - cancelSlots;
+        int index = 0;
+        while (!inFlight.isEmpty()) {
+            Result r = inFlight.poll().get(60, TimeUnit.SECONDS);
+            if (index++ >= firstCancelled && r instanceof Result.OrderResult placed) {
+                cancels.add(thread.submit(new Command.CancelOrder(placed.order().accountId(), placed.order().instrument().symbol(),
+                        placed.order().orderId(), null)));
+            }
+        }
+        for (CompletableFuture<Result> c : cancels) c.get(60, TimeUnit.SECONDS);
+        toCancel.clear();
+    }
+}
