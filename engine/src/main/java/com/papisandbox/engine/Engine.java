@@ -1,11 +1,15 @@
 package com.papisandbox.engine;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -16,24 +20,38 @@ import java.util.function.Consumer;
 public final class Engine {
     /** Cancelled or expired orders without fills are forgotten by queries after this long (spec §6.5). */
     public static final long UNFILLED_CLOSED_ORDER_VISIBILITY_MS = 3L * 24 * 60 * 60 * 1000;
+    /** How many closed orders of each kind (with and without fills) the engine remembers at most. */
+    public static final int DEFAULT_CLOSED_ORDER_CAP = 500_000;
     /** Order ids start here, so they look like exchange ids, and stay far below 2^53. */
     public static final long FIRST_ORDER_ID = 100_000_000L;
     private static final long MAX_SAFE_ID = (1L << 53) - 1;
 
     private final Map<String, Instrument> instruments = new LinkedHashMap<>();
     private final Map<String, OrderBook> books = new HashMap<>();
-    private final Map<Long, Order> ordersById = new HashMap<>();
-    private final Map<Long, Account> accounts = new LinkedHashMap<>();
+    private final LongObjectMap<Order> ordersById = new LongObjectMap<>(1 << 16);
+    /** Accounts by id - 1 (ids are dense, from 1). */
+    private final List<Account> accounts = new ArrayList<>();
     private final Map<String, Account> accountsByKey = new HashMap<>();
+    /** Closed orders, oldest first, kept for queries until the 3-day rule or the cap drops them. */
+    private final ArrayDeque<Order> closedUnfilled = new ArrayDeque<>();
+    private final ArrayDeque<Order> closedFilled = new ArrayDeque<>();
+    private final int closedOrderCap;
+    /** Null when nobody listens: then no event is even allocated. */
     private final Consumer<Event> events;
+    private final OrderBook.MatchListener onMatch = this::onMatch;
     /** Accounts whose position changed in the current command. */
-    private final java.util.Set<Account> touchedAccounts = new java.util.LinkedHashSet<>();
+    private final Set<Account> touchedAccounts = new LinkedHashSet<>();
 
     private long nextOrderId = FIRST_ORDER_ID;
     private long nextTradeId = 1;
     private long nextAccountId = 1;
 
+    /** @param events receives every event in order; null if nobody listens */
     public Engine(Collection<Instrument> instrumentList, Consumer<Event> events) {
+        this(instrumentList, events, DEFAULT_CLOSED_ORDER_CAP);
+    }
+
+    public Engine(Collection<Instrument> instrumentList, Consumer<Event> events, int closedOrderCap) {
         for (Instrument instrument : instrumentList) {
             if (instruments.putIfAbsent(instrument.symbol(), instrument) != null) {
                 throw new IllegalArgumentException("duplicate instrument " + instrument.symbol());
@@ -41,6 +59,7 @@ public final class Engine {
             books.put(instrument.symbol(), new OrderBook(instrument));
         }
         this.events = events;
+        this.closedOrderCap = closedOrderCap;
     }
 
     public Result execute(Command command, long timestamp) {
@@ -63,7 +82,7 @@ public final class Engine {
     }
 
     public Collection<Account> accounts() {
-        return accounts.values();
+        return Collections.unmodifiableList(accounts);
     }
 
     public long nextOrderId() {
@@ -81,47 +100,16 @@ public final class Engine {
 
     /** Open orders of an account, oldest first. */
     public List<OrderView> openOrders(long accountId) {
-        Account account = accounts.get(accountId);
+        Account account = account(accountId);
         List<OrderView> result = new ArrayList<>();
         if (account != null) {
-            for (Order o : account.openOrders.values()) result.add(o.view());
+            for (Order o = account.openHead; o != null; o = o.accountNext) result.add(o.view());
         }
         return result;
     }
 
-    // Snapshot support (EngineSnapshot): package-private access to the raw state.
-
-    long nextOrderIdCounter() {
-        return nextOrderId;
-    }
-
-    long nextTradeIdCounter() {
-        return nextTradeId;
-    }
-
-    long nextAccountIdCounter() {
-        return nextAccountId;
-    }
-
-    List<Order> ordersInIdOrder() {
-        List<Order> orders = new ArrayList<>(ordersById.values());
-        orders.sort(java.util.Comparator.comparingLong(o -> o.orderId));
-        return orders;
-    }
-
-    void restoreAccount(Account account) {
-        accounts.put(account.accountId, account);
-        accountsByKey.put(account.apiKey, account);
-    }
-
-    void restoreOrders(List<Order> orders) {
-        for (Order o : orders) ordersById.put(o.orderId, o);
-    }
-
-    void restoreCounters(long orderId, long tradeId, long accountId) {
-        nextOrderId = orderId;
-        nextTradeId = tradeId;
-        nextAccountId = accountId;
+    private Account account(long accountId) {
+        return accountId >= 1 && accountId <= accounts.size() ? accounts.get((int) (accountId - 1)) : null;
     }
 
     private Result openAccount(Command.OpenAccount c) {
@@ -130,15 +118,14 @@ public final class Engine {
             return new Result.AccountOpened(existing.accountId, false);
         }
         Account account = new Account(nextAccountId++, c.apiKey(), c.credential(), c.balances());
-        accounts.put(account.accountId, account);
-        accountsByKey.put(account.apiKey, account);
+        restoreAccount(account);
         return new Result.AccountOpened(account.accountId, true);
     }
 
     private Result place(Command.PlaceOrder c, long timestamp) {
         Instrument instrument = instruments.get(c.symbol());
         if (instrument == null) return rejected(Reject.UNKNOWN_SYMBOL);
-        Account account = accounts.get(c.accountId());
+        Account account = account(c.accountId());
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
         if (c.positionSide() != PositionSide.BOTH) return rejected(Reject.POSITION_SIDE_MISMATCH);
         Reject filterReject = OrderFilters.check(instrument, c.type(), c.price(), c.quantity());
@@ -166,11 +153,13 @@ public final class Engine {
                 c.timeInForce(), c.positionSide(), c.reduceOnly(), c.type() == OrderType.MARKET ? 0 : c.price(),
                 c.quantity(), timestamp);
         ordersById.put(order.orderId, order);
-        account.latestByClientId.put(Account.clientKey(instrument.symbol(), order.clientOrderId), order);
+        account.placed(order);
         OrderView acknowledged = order.view();
-        events.accept(new Event.Accepted(order.orderId, account.accountId, instrument.symbol(), order.side, order.price, order.origQty));
+        if (events != null) {
+            events.accept(new Event.Accepted(order.orderId, account.accountId, instrument.symbol(), order.side, order.price, order.origQty));
+        }
 
-        book.match(order, timestamp, (maker, taker, qty, price) -> onMatch(maker, taker, qty, price));
+        book.match(order, timestamp, onMatch);
         expireStaleReduceOnlyOrders(instrument, timestamp);
 
         if (order.remainingQty() > 0) {
@@ -179,25 +168,32 @@ public final class Engine {
                 account.opened(order);
             } else {
                 order.close(OrderStatus.EXPIRED, timestamp);
-                events.accept(new Event.Expired(order.orderId, order.remainingQty()));
+                if (events != null) events.accept(new Event.Expired(order.orderId, order.remainingQty()));
+                retire(order);
             }
+        } else {
+            retire(order);
         }
+        forgetOldOrders(timestamp);
         return new Result.OrderResult(acknowledged, order.view(), true);
     }
 
     private void onMatch(Order maker, Order taker, long qty, long price) {
         long tradeId = nextTradeId++;
-        Account makerAccount = accounts.get(maker.accountId);
-        Account takerAccount = accounts.get(taker.accountId);
+        Account makerAccount = account(maker.accountId);
+        Account takerAccount = account(taker.accountId);
         makerAccount.filled(maker, qty);
         takerAccount.filled(taker, qty);
         touchedAccounts.add(makerAccount);
         touchedAccounts.add(takerAccount);
         if (maker.remainingQty() == 0) {
             makerAccount.closed(maker);
+            retire(maker);
         }
-        events.accept(new Event.Traded(maker.orderId, tradeId, true, price, qty, maker.remainingQty()));
-        events.accept(new Event.Traded(taker.orderId, tradeId, false, price, qty, taker.remainingQty()));
+        if (events != null) {
+            events.accept(new Event.Traded(maker.orderId, tradeId, true, price, qty, maker.remainingQty()));
+            events.accept(new Event.Traded(taker.orderId, tradeId, false, price, qty, taker.remainingQty()));
+        }
     }
 
     /**
@@ -210,14 +206,15 @@ public final class Engine {
             if (account.openReduceOnly == 0) continue;
             long position = account.position(instrument.symbol());
             List<Order> stale = new ArrayList<>();
-            for (Order o : account.openOrders.values()) {
+            for (Order o = account.openHead; o != null; o = o.accountNext) {
                 if (o.reduceOnly && o.instrument == instrument && !reducesPosition(position, o.side, 1)) stale.add(o);
             }
             for (Order o : stale) {
                 books.get(instrument.symbol()).remove(o);
                 account.closed(o);
                 o.close(OrderStatus.EXPIRED, timestamp);
-                events.accept(new Event.Expired(o.orderId, o.remainingQty()));
+                if (events != null) events.accept(new Event.Expired(o.orderId, o.remainingQty()));
+                retire(o);
             }
         }
         touchedAccounts.clear();
@@ -230,77 +227,107 @@ public final class Engine {
 
     private Result cancel(Command.CancelOrder c, long timestamp) {
         if (!instruments.containsKey(c.symbol())) return rejected(Reject.UNKNOWN_SYMBOL);
-        Account account = accounts.get(c.accountId());
+        Account account = account(c.accountId());
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
-        Order order = c.orderId() >= 0 ? account.openOrders.get(c.orderId()) : account.openByClientId.get(c.origClientOrderId());
-        if (order == null || !order.instrument.symbol().equals(c.symbol())) {
-            return rejected(Reject.UNKNOWN_ORDER_ON_CANCEL);
-        }
+        Order order = openOrder(account, c.symbol(), c.orderId(), c.origClientOrderId());
+        if (order == null) return rejected(Reject.UNKNOWN_ORDER_ON_CANCEL);
         cancelResting(account, order, timestamp);
+        forgetOldOrders(timestamp);
         OrderView view = order.view();
         return new Result.OrderResult(view, view, true);
+    }
+
+    /** The account's open order of that symbol with that id (orderId wins), or null. */
+    private Order openOrder(Account account, String symbol, long orderId, String clientOrderId) {
+        Order order = orderId >= 0 ? ordersById.get(orderId) : account.openByClientId.get(clientOrderId);
+        if (order == null || order.accountId != account.accountId || !order.status.isOpen()
+                || !order.instrument.symbol().equals(symbol)) {
+            return null;
+        }
+        return order;
     }
 
     private void cancelResting(Account account, Order order, long timestamp) {
         books.get(order.instrument.symbol()).remove(order);
         account.closed(order);
         order.close(OrderStatus.CANCELED, timestamp);
-        events.accept(new Event.Canceled(order.orderId, order.remainingQty()));
+        if (events != null) events.accept(new Event.Canceled(order.orderId, order.remainingQty()));
+        retire(order);
     }
 
     private Result cancelAll(Command.CancelAllOrders c, long timestamp) {
         if (!instruments.containsKey(c.symbol())) return rejected(Reject.UNKNOWN_SYMBOL);
-        Account account = accounts.get(c.accountId());
+        Account account = account(c.accountId());
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
         List<Order> toCancel = new ArrayList<>();
-        for (Order order : account.openOrders.values()) {
-            if (order.instrument.symbol().equals(c.symbol())) toCancel.add(order);
+        for (Order o = account.openHead; o != null; o = o.accountNext) {
+            if (o.instrument.symbol().equals(c.symbol())) toCancel.add(o);
         }
         List<OrderView> canceled = new ArrayList<>(toCancel.size());
         for (Order order : toCancel) {
             cancelResting(account, order, timestamp);
             canceled.add(order.view());
         }
+        if (!canceled.isEmpty()) forgetOldOrders(timestamp);
         return new Result.OrdersCanceled(canceled);
+    }
+
+    /** A closed order joins the history; the oldest history is forgotten by {@link #forgetOldOrders}. */
+    private void retire(Order order) {
+        (order.executedQty == 0 ? closedUnfilled : closedFilled).addLast(order);
+    }
+
+    /**
+     * Forgets closed orders that no query can return any more (no fills, closed over 3 days ago), and
+     * the oldest closed orders beyond the cap, so memory stays bounded however long the sandbox runs.
+     */
+    private void forgetOldOrders(long now) {
+        while (!closedUnfilled.isEmpty() && (closedUnfilled.size() > closedOrderCap
+                || now - closedUnfilled.peekFirst().updateTime > UNFILLED_CLOSED_ORDER_VISIBILITY_MS)) {
+            forget(closedUnfilled.pollFirst());
+        }
+        while (closedFilled.size() > closedOrderCap) {
+            forget(closedFilled.pollFirst());
+        }
+    }
+
+    private void forget(Order order) {
+        ordersById.remove(order.orderId);
+        account(order.accountId).forget(order);
     }
 
     private Result queryOrder(Command.QueryOrder c, long now) {
         if (!instruments.containsKey(c.symbol())) return rejected(Reject.UNKNOWN_SYMBOL);
-        Account account = accounts.get(c.accountId());
+        Account account = account(c.accountId());
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
-        Order order = find(account, c.symbol(), c.orderId(), c.origClientOrderId());
-        if (order == null || forgotten(order, now)) return rejected(Reject.NO_SUCH_ORDER);
+        Order order = c.orderId() >= 0 ? ordersById.get(c.orderId()) : account.latestWithClientId(c.symbol(), c.origClientOrderId());
+        if (order == null || order.accountId != account.accountId || !order.instrument.symbol().equals(c.symbol())
+                || forgotten(order, now)) {
+            return rejected(Reject.NO_SUCH_ORDER);
+        }
         return new Result.Orders(List.of(order.view()));
     }
 
     private Result queryOpenOrder(Command.QueryOpenOrder c) {
         if (!instruments.containsKey(c.symbol())) return rejected(Reject.UNKNOWN_SYMBOL);
-        Account account = accounts.get(c.accountId());
+        Account account = account(c.accountId());
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
-        Order order = c.orderId() >= 0 ? account.openOrders.get(c.orderId()) : account.openByClientId.get(c.origClientOrderId());
-        if (order == null || !order.instrument.symbol().equals(c.symbol())) return rejected(Reject.NO_SUCH_ORDER);
+        Order order = openOrder(account, c.symbol(), c.orderId(), c.origClientOrderId());
+        if (order == null) return rejected(Reject.NO_SUCH_ORDER);
         return new Result.Orders(List.of(order.view()));
     }
 
     private Result queryOpenOrders(Command.QueryOpenOrders c) {
         if (c.symbol() != null && !instruments.containsKey(c.symbol())) return rejected(Reject.UNKNOWN_SYMBOL);
-        Account account = accounts.get(c.accountId());
+        Account account = account(c.accountId());
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
         List<OrderView> result = new ArrayList<>();
-        for (Order order : account.openOrders.values()) {
-            if (c.symbol() != null && !order.instrument.symbol().equals(c.symbol())) continue;
-            if (c.pair() != null && !order.instrument.pair().equals(c.pair())) continue;
-            result.add(order.view());
+        for (Order o = account.openHead; o != null; o = o.accountNext) {
+            if (c.symbol() != null && !o.instrument.symbol().equals(c.symbol())) continue;
+            if (c.pair() != null && !o.instrument.pair().equals(c.pair())) continue;
+            result.add(o.view());
         }
         return new Result.Orders(result);
-    }
-
-    private Order find(Account account, String symbol, long orderId, String clientOrderId) {
-        Order order = orderId >= 0 ? ordersById.get(orderId) : account.latestByClientId.get(Account.clientKey(symbol, clientOrderId));
-        if (order == null || order.accountId != account.accountId || !order.instrument.symbol().equals(symbol)) {
-            return null;
-        }
-        return order;
     }
 
     private static boolean forgotten(Order order, long now) {
@@ -311,5 +338,56 @@ public final class Engine {
 
     private static Result rejected(Reject reason) {
         return new Result.Rejected(reason);
+    }
+
+    // Snapshot support (EngineSnapshot): package-private access to the raw state.
+
+    long nextOrderIdCounter() {
+        return nextOrderId;
+    }
+
+    long nextTradeIdCounter() {
+        return nextTradeId;
+    }
+
+    long nextAccountIdCounter() {
+        return nextAccountId;
+    }
+
+    List<Order> ordersInIdOrder() {
+        List<Order> orders = new ArrayList<>(ordersById.size());
+        ordersById.forEachValue(orders::add);
+        orders.sort(java.util.Comparator.comparingLong(o -> o.orderId));
+        return orders;
+    }
+
+    ArrayDeque<Order> closedUnfilled() {
+        return closedUnfilled;
+    }
+
+    ArrayDeque<Order> closedFilled() {
+        return closedFilled;
+    }
+
+    Order order(long orderId) {
+        return ordersById.get(orderId);
+    }
+
+    void restoreAccount(Account account) {
+        if (account.accountId != accounts.size() + 1) {
+            throw new IllegalArgumentException("account ids must be dense: expected " + (accounts.size() + 1) + ", got " + account.accountId);
+        }
+        accounts.add(account);
+        accountsByKey.put(account.apiKey, account);
+    }
+
+    void restoreOrders(List<Order> orders) {
+        for (Order o : orders) ordersById.put(o.orderId, o);
+    }
+
+    void restoreCounters(long orderId, long tradeId, long accountId) {
+        nextOrderId = orderId;
+        nextTradeId = tradeId;
+        nextAccountId = accountId;
     }
 }

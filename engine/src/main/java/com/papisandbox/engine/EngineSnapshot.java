@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * hash that replay tests compare. Derived indexes (client ids, open counts) are rebuilt on restore.
  */
 public final class EngineSnapshot {
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private EngineSnapshot() {
     }
@@ -46,7 +46,7 @@ public final class EngineSnapshot {
                     out.writeUTF(b.getKey());
                     out.writeUTF(b.getValue().toPlainString());
                 }
-                TreeMap<String, Long> positions = new TreeMap<>(a.positions);
+                Map<String, Long> positions = a.positions();
                 out.writeInt(positions.size());
                 for (Map.Entry<String, Long> p : positions.entrySet()) {
                     out.writeUTF(p.getKey());
@@ -81,6 +81,10 @@ public final class EngineSnapshot {
                     for (Order o : queue) out.writeLong(o.orderId);
                 }
             }
+            for (java.util.ArrayDeque<Order> history : List.of(engine.closedUnfilled(), engine.closedFilled())) {
+                out.writeInt(history.size());
+                for (Order o : history) out.writeLong(o.orderId);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -88,7 +92,11 @@ public final class EngineSnapshot {
     }
 
     public static Engine read(byte[] snapshot, Collection<Instrument> instruments, Consumer<Event> events) {
-        Engine engine = new Engine(instruments, events);
+        return read(snapshot, instruments, events, Engine.DEFAULT_CLOSED_ORDER_CAP);
+    }
+
+    public static Engine read(byte[] snapshot, Collection<Instrument> instruments, Consumer<Event> events, int closedOrderCap) {
+        Engine engine = new Engine(instruments, events, closedOrderCap);
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
             int format = in.readInt();
             if (format != FORMAT) throw new IllegalArgumentException("unknown snapshot format " + format);
@@ -106,7 +114,7 @@ public final class EngineSnapshot {
                 for (int b = 0; b < balanceCount; b++) balances.put(in.readUTF(), new BigDecimal(in.readUTF()));
                 Account account = new Account(id, apiKey, credential, balances);
                 int positionCount = in.readInt();
-                for (int p = 0; p < positionCount; p++) account.positions.put(in.readUTF(), in.readLong());
+                for (int p = 0; p < positionCount; p++) account.positions.put(in.readUTF(), new long[]{in.readLong()});
                 accounts.put(id, account);
                 engine.restoreAccount(account);
             }
@@ -137,9 +145,10 @@ public final class EngineSnapshot {
                 inIdOrder.add(o);
                 Account owner = accounts.get(accountId);
                 if (owner == null) throw new IllegalArgumentException("snapshot order " + orderId + " has no account");
-                owner.latestByClientId.put(Account.clientKey(instrument.symbol(), clientOrderId), o);
+                owner.placed(o);
             }
             engine.restoreOrders(inIdOrder);
+            int open = 0;
             for (Instrument instrument : engine.instruments().values()) {
                 OrderBook book = engine.book(instrument.symbol());
                 for (Side side : Side.values()) {
@@ -148,8 +157,23 @@ public final class EngineSnapshot {
                         Order o = orders.get(in.readLong());
                         if (o == null || !o.status.isOpen()) throw new IllegalArgumentException("snapshot book names a closed or missing order");
                         book.rest(o);
-                        accounts.get(o.accountId).opened(o);
+                        open++;
                     }
+                }
+            }
+            for (Order o : inIdOrder) {
+                if (o.status.isOpen()) {
+                    accounts.get(o.accountId).opened(o);
+                    open--;
+                }
+            }
+            if (open != 0) throw new IllegalArgumentException("snapshot books and open orders disagree");
+            for (java.util.ArrayDeque<Order> history : List.of(engine.closedUnfilled(), engine.closedFilled())) {
+                int n = in.readInt();
+                for (int i = 0; i < n; i++) {
+                    Order o = orders.get(in.readLong());
+                    if (o == null || o.status.isOpen()) throw new IllegalArgumentException("snapshot history names an open or missing order");
+                    history.addLast(o);
                 }
             }
             engine.restoreCounters(nextOrderId, nextTradeId, nextAccountId);

@@ -31,6 +31,14 @@ public final class Order {
     Order prev;
     Order next;
 
+    /** The account's open orders, oldest first (an intrusive list: no node objects, O(1) removal). */
+    Order accountPrev;
+    Order accountNext;
+
+    /** Older and newer orders of the same account with the same client order id (any symbol). */
+    Order olderWithClientId;
+    Order newerWithClientId;
+
     Order(long orderId, long accountId, Instrument instrument, String clientOrderId, Side side, OrderType type,
           TimeInForce timeInForce, PositionSide positionSide, boolean reduceOnly, long price, long origQty, long time) {
         this.orderId = orderId;

@@ -66,14 +66,17 @@ final class EngineInvariants {
         Set<Long> openInAccounts = new HashSet<>();
         for (Account account : engine.accounts()) {
             Map<String, Integer> counts = new HashMap<>();
-            for (Order o : account.openOrders.values()) {
+            List<Order> open = account.openOrderList();
+            assertThat(open).extracting(o -> o.orderId).isSorted();
+            assertThat(open).hasSize(account.openTotal);
+            for (Order o : open) {
                 assertThat(o.accountId).isEqualTo(account.accountId);
                 assertThat(o.status.isOpen()).as("open in account: %s", o).isTrue();
                 assertThat(openInAccounts.add(o.orderId)).isTrue();
                 assertThat(account.openByClientId.get(o.clientOrderId)).isSameAs(o);
                 counts.merge(o.instrument.symbol(), 1, Integer::sum);
             }
-            assertThat(account.openByClientId).hasSameSizeAs(account.openOrders);
+            assertThat(account.openByClientId).hasSameSizeAs(open);
             for (String symbol : engine.instruments().keySet()) {
                 assertThat(account.openCount(symbol)).isEqualTo(counts.getOrDefault(symbol, 0));
             }

@@ -24,14 +24,14 @@ public record Recovery(Engine engine, long snapshotSequence, long replayedEntrie
         Optional<Snapshot> snapshot = useSnapshots ? journal.latestSnapshot() : Optional.empty();
         if (snapshot.isPresent()) {
             try {
-                engine = EngineSnapshot.read(snapshot.get().state(), catalog.instruments(), event -> { });
+                engine = EngineSnapshot.read(snapshot.get().state(), catalog.instruments(), null);
                 from = snapshot.get().sequence();
             } catch (IllegalArgumentException e) {
                 log.warn("snapshot at sequence {} of {} does not load ({}); replaying the whole journal",
                         snapshot.get().sequence(), journal.location(), e.getMessage());
             }
         }
-        if (engine == null) engine = new Engine(catalog.instruments(), event -> { });
+        if (engine == null) engine = new Engine(catalog.instruments(), null);
         Engine target = engine;
         long[] replayed = {0};
         journal.replay(from, entry -> {
