@@ -43,11 +43,16 @@ final class ServeCommand implements Callable<Integer> {
     String store;
 
     @Option(names = "--snapshot-every", paramLabel = "ENTRIES", defaultValue = "200000",
-            description = "Snapshot the state after this many journal entries (and at shutdown); 0 = only at shutdown (default: ${DEFAULT-VALUE}).")
+            description = {"Snapshot the state once this many journal entries are due and the engine is idle for 200 ms",
+                    "(forced at 5 times as many under constant load), and at shutdown; 0 = only at shutdown (default: ${DEFAULT-VALUE})."})
     long snapshotEvery;
 
     @Option(names = "--no-rate-limits", description = "Count request weight and orders but never answer 429 (for load tests).")
     boolean noRateLimits;
+
+    @Option(names = "--exit-when-ready", hidden = true,
+            description = "Start, answer one ping and one signed request, then stop (the launcher's class-data-sharing training run).")
+    boolean exitWhenReady;
 
     @Override
     public Integer call() throws Exception {
@@ -68,6 +73,11 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "--snapshot-every must be 0 or more");
         }
         Sandbox sandbox = Sandbox.start(config);
+        if (exitWhenReady) {
+            TrainingRun.exercise(sandbox, specs.isEmpty() ? sandbox.demoAccount().orElse(null) : specs.get(0));
+            sandbox.close();
+            return 0;
+        }
         CountDownLatch stop = new CountDownLatch(1);
         // SIGTERM and Ctrl-C end the wait below, so shutdown is an orderly close and the exit code is 0.
         for (String signal : new String[]{"TERM", "INT"}) {

@@ -29,6 +29,9 @@ import java.util.function.LongSupplier;
 public final class EngineThread implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EngineThread.class);
     private static final int MAX_BATCH = 4096;
+    private static final long IDLE_POLL_MILLIS = 50;
+    private static final long IDLE_BEFORE_SNAPSHOT_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    static final int FORCED_SNAPSHOT_FACTOR = 5;
 
     /** A command for the engine, or a read of its state (reader); exactly one of the two is set. */
     private record Submission(Command command, Function<Engine, ?> reader, CompletableFuture<Object> reply) {
@@ -44,6 +47,7 @@ public final class EngineThread implements AutoCloseable {
     private final long snapshotEvery;
     private long sequence;
     private long snapshotSequence;
+    private long lastBusyNanos = System.nanoTime();
 
     /**
      * @param snapshotSequence the sequence the engine's state was recovered from a snapshot at (0: none)
@@ -96,8 +100,11 @@ public final class EngineThread implements AutoCloseable {
         List<JournalEntry> entries = new ArrayList<>(MAX_BATCH);
         while (running || !queue.isEmpty()) {
             try {
-                Submission first = queue.poll(50, TimeUnit.MILLISECONDS);
-                if (first == null) continue;
+                Submission first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    idleSnapshot();
+                    continue;
+                }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
                 long firstSequence = sequence;
@@ -122,14 +129,9 @@ public final class EngineThread implements AutoCloseable {
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).reply().complete(results.get(i));
                 }
-                if (snapshotEvery > 0 && sequence - snapshotSequence >= snapshotEvery) {
-                    try {
-                        snapshot();
-                    } catch (RuntimeException e) {
-                        // A snapshot only shortens recovery; the journal still holds everything.
-                        log.warn("snapshot at sequence {} failed: {}", sequence, e.getMessage());
-                        snapshotSequence = sequence;
-                    }
+                lastBusyNanos = System.nanoTime();
+                if (snapshotEvery > 0 && sequence - snapshotSequence >= FORCED_SNAPSHOT_FACTOR * snapshotEvery) {
+                    trySnapshot();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -147,6 +149,28 @@ public final class EngineThread implements AutoCloseable {
                 results.clear();
                 entries.clear();
             }
+        }
+    }
+
+    /**
+     * Snapshots stop the engine while they serialise the state, so they wait for a quiet moment: due
+     * after {@code snapshotEvery} entries, taken once the queue has been empty for a while, and forced
+     * only when a busy engine has gone {@link #FORCED_SNAPSHOT_FACTOR} times past due.
+     */
+    private void idleSnapshot() {
+        if (snapshotEvery > 0 && sequence - snapshotSequence >= snapshotEvery
+                && System.nanoTime() - lastBusyNanos >= IDLE_BEFORE_SNAPSHOT_NANOS) {
+            trySnapshot();
+        }
+    }
+
+    private void trySnapshot() {
+        try {
+            snapshot();
+        } catch (RuntimeException e) {
+            // A snapshot only shortens recovery; the journal still holds everything.
+            log.warn("snapshot at sequence {} failed: {}", sequence, e.getMessage());
+            snapshotSequence = sequence;
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,17 +35,17 @@ public final class Sandbox implements AutoCloseable {
     private final Journal journal;
     private final EngineThread engineThread;
     private final Vertx vertx;
-    private final HttpServer server;
+    private final List<HttpServer> servers;
     private final String baseUrl;
     private final AccountSpec demoAccount;
     private final long recoveredEntries;
 
-    private Sandbox(Journal journal, EngineThread engineThread, Vertx vertx, HttpServer server, String baseUrl,
+    private Sandbox(Journal journal, EngineThread engineThread, Vertx vertx, List<HttpServer> servers, String baseUrl,
                     AccountSpec demoAccount, long recoveredEntries) {
         this.journal = journal;
         this.engineThread = engineThread;
         this.vertx = vertx;
-        this.server = server;
+        this.servers = servers;
         this.baseUrl = baseUrl;
         this.demoAccount = demoAccount;
         this.recoveredEntries = recoveredEntries;
@@ -53,7 +54,15 @@ public final class Sandbox implements AutoCloseable {
     public static Sandbox start(SandboxConfig config) {
         InstrumentCatalog catalog = config.instrumentsFile() == null
                 ? InstrumentCatalog.bundled() : InstrumentCatalog.load(config.instrumentsFile());
-        Journal journal = JournalStores.open(config.store(), config.dataDir());
+        // Netty and Vert.x load their classes while the journal is opened and replayed.
+        CompletableFuture<Vertx> vertxStarting = CompletableFuture.supplyAsync(Sandbox::startVertx);
+        Journal journal;
+        try {
+            journal = JournalStores.open(config.store(), config.dataDir());
+        } catch (RuntimeException e) {
+            vertxStarting.thenAccept(Vertx::close);
+            throw e;
+        }
         EngineThread engineThread = null;
         Vertx vertx = null;
         try {
@@ -78,25 +87,78 @@ public final class Sandbox implements AutoCloseable {
             }
 
             Map<String, Instrument> instruments = Map.copyOf(engine.instruments());
-            vertx = Vertx.vertx();
+            vertx = vertxStarting.get(60, TimeUnit.SECONDS);
             PapiHttpHandler handler = new PapiHttpHandler(apiKeys, engineThread, instruments,
                     new RateLimits(config.enforceRateLimits()), config.clock(), config.engineTimeoutMillis(),
                     new ExchangeInfo(catalog));
-            HttpServer server = vertx.createHttpServer(new HttpServerOptions()
-                            .setHost(config.host()).setPort(config.port()).setTcpNoDelay(true)
-                            .setCompressionSupported(false))
-                    .requestHandler(handler)
-                    .listen()
-                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            List<HttpServer> servers = listen(vertx, config, handler);
             String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-            String baseUrl = "http://" + host + ":" + server.actualPort();
-            return new Sandbox(journal, engineThread, vertx, server, baseUrl, demo, recovery.replayedEntries());
+            String baseUrl = "http://" + host + ":" + servers.get(0).actualPort();
+            return new Sandbox(journal, engineThread, vertx, servers, baseUrl, demo, recovery.replayedEntries());
         } catch (Exception e) {
             if (vertx != null) vertx.close();
+            else vertxStarting.thenAccept(Vertx::close);
             if (engineThread != null) engineThread.close();
             journal.close();
             if (e instanceof RuntimeException re) throw re;
             throw new IllegalStateException("cannot start papi-sandbox: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts Vert.x and sends one request through a throwaway loopback server, so the HTTP stack's
+     * classes are loaded and its first-request costs paid while the journal is being recovered, not
+     * on the first client's request.
+     */
+    private static Vertx startVertx() {
+        Vertx vertx = Vertx.vertx();
+        try {
+            HttpServer warmUp = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+                    .requestHandler(req -> req.response().putHeader("Content-Type", "application/json").end("{}"))
+                    .listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            var client = vertx.createHttpClient();
+            client.request(io.vertx.core.http.HttpMethod.GET, warmUp.actualPort(), "127.0.0.1", "/warm-up")
+                    .compose(r -> r.send().compose(io.vertx.core.http.HttpClientResponse::body))
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            client.close();
+            warmUp.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.debug("HTTP warm-up skipped: {}", e.toString());
+        }
+        return vertx;
+    }
+
+    /**
+     * One server per core, all on the same port: Vert.x gives each its own event loop and spreads the
+     * connections over them, so the edge is not bound to a single thread.
+     */
+    private static List<HttpServer> listen(Vertx vertx, SandboxConfig config, PapiHttpHandler handler) throws Exception {
+        int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+        for (int attempt = 1; ; attempt++) {
+            // Vert.x shares a socket between servers that ask for the same port, but not for port 0:
+            // pick the free port first, then bind every instance to it.
+            int port = config.port() != 0 ? config.port() : freePort(config.host());
+            List<HttpServer> servers = new ArrayList<>();
+            try {
+                for (int i = 0; i < instances; i++) {
+                    servers.add(vertx.createHttpServer(new HttpServerOptions()
+                                    .setHost(config.host()).setPort(port).setTcpNoDelay(true).setCompressionSupported(false))
+                            .requestHandler(handler)
+                            .listen()
+                            .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
+                }
+                return servers;
+            } catch (java.util.concurrent.ExecutionException e) {
+                for (HttpServer server : servers) server.close();
+                // Another process took the free port between the probe and the bind: try another.
+                if (config.port() != 0 || attempt == 5) throw e;
+            }
+        }
+    }
+
+    private static int freePort(String host) throws java.io.IOException {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+            return probe.getLocalPort();
         }
     }
 
@@ -136,7 +198,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public int port() {
-        return server.actualPort();
+        return servers.get(0).actualPort();
     }
 
     /** The demo account's key and secret, when this start used one. */
@@ -169,10 +231,12 @@ public final class Sandbox implements AutoCloseable {
     @Override
     public void close() {
         List<Throwable> failures = new ArrayList<>();
-        try {
-            server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            failures.add(e);
+        for (HttpServer server : servers) {
+            try {
+                server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                failures.add(e);
+            }
         }
         engineThread.close();
         journal.close();

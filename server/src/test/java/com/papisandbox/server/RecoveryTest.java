@@ -71,6 +71,23 @@ class RecoveryTest {
     }
 
     @Test
+    void aDueSnapshotWaitsForAnIdleEngine() throws Exception {
+        try (Journal journal = JournalStores.sqlite(dir)) {
+            EngineThread thread = new EngineThread(new com.papisandbox.engine.Engine(CATALOG.instruments(), null), journal,
+                    System::currentTimeMillis, 0, 10);
+            thread.start();
+            Workload workload = new Workload(21);
+            for (Command c : workload.accounts()) thread.submit(c).get(10, TimeUnit.SECONDS);
+            for (int i = 0; i < 20; i++) thread.submit(workload.next()).get(10, TimeUnit.SECONDS);
+            long due = journal.lastSequence();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (journal.latestSnapshot().isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
+            assertThat(journal.latestSnapshot()).hasValueSatisfying(s -> assertThat(s.sequence()).isEqualTo(due));
+            thread.close();
+        }
+    }
+
+    @Test
     void aSecondSessionContinuesFromTheRecoveredState() throws Exception {
         try (Journal journal = JournalStores.sqlite(dir)) {
             run(journal, 1_000, 300, 1);
@@ -125,7 +142,7 @@ class RecoveryTest {
     void aMissingOrDamagedSnapshotFallsBackToTheJournal() throws Exception {
         String live;
         try (Journal journal = JournalStores.sqlite(dir)) {
-            live = run(journal, 2_000, 500, 5);
+            live = run(journal, 3_000, 200, 5); // forced snapshots every 5 × 200 entries, and one at close
         }
         sql("UPDATE snapshots SET state = substr(state, 1, 40) || X'FF' || substr(state, 42) WHERE seq = (SELECT MAX(seq) FROM snapshots)");
         try (Journal journal = JournalStores.sqlite(dir)) {
