@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code papi-sandbox [serve] [options]}: serve is the default command. */
 @Command(name = "papi-sandbox", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A local, faithful Binance Portfolio Margin API (coin-margined orders) for testing trading bots.",
+        footer = {"", "Without a command, serve runs: `papi-sandbox --port 0` is `papi-sandbox serve --port 0`.",
+                "Options of serve: papi-sandbox serve --help"},
         subcommands = {ServeCommand.class, InspectCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
