@@ -14,9 +14,9 @@ trap 'rm -f "$LUA"' EXIT
 printf 'wrk.method = "DELETE"\nwrk.headers["X-MBX-APIKEY"] = "%s"\n' "$KEY" > "$LUA"
 
 rate() { awk '/Requests\/sec/ {print $2}'; }
-PING=$(wrk -t2 -c64 -d"${DURATION}s" "$URL/papi/v1/ping" | tee /dev/stderr | rate)
+PING=$(wrk -t2 -c64 -d"${DURATION}s" "$URL/papi/v1/ping" | tee -a /dev/stderr | rate)
 Q="symbol=BTCUSD_PERP&orderId=1&recvWindow=60000&timestamp=$(date +%s%3N)"
 S=$(printf '%s' "$Q" | openssl dgst -sha256 -hmac "$SECRET" | awk '{print $NF}')
 curl -s -X DELETE -H "X-MBX-APIKEY: $KEY" "$URL/papi/v1/cm/order?$Q&signature=$S" >&2; echo >&2
-CANCEL=$(wrk -t2 -c64 -d"${DURATION}s" -s "$LUA" "$URL/papi/v1/cm/order?$Q&signature=$S" | tee /dev/stderr | rate)
+CANCEL=$(wrk -t2 -c64 -d"${DURATION}s" -s "$LUA" "$URL/papi/v1/cm/order?$Q&signature=$S" | tee -a /dev/stderr | rate)
 echo "ping ${PING} req/s; signed cancel of an unknown order (-2011) ${CANCEL} req/s; ratio $(awk -v a="$CANCEL" -v b="$PING" 'BEGIN {printf "%.2f", a / b}')"

@@ -33,6 +33,12 @@ import java.util.function.Consumer;
  */
 public final class BookFixture {
     public static final String SYMBOL = "BTCUSD_PERP";
+    /**
+     * How many closed orders of each kind the engine remembers: the engine's default, or
+     * {@code -Dbench.closedOrderCap=N} (JMH: {@code -jvmArgsAppend -Dbench.closedOrderCap=N}) to measure
+     * what the closed-order history costs.
+     */
+    static final int CLOSED_ORDER_CAP = Integer.getInteger("bench.closedOrderCap", Engine.DEFAULT_CLOSED_ORDER_CAP);
     /** 60,000.0 USD in price units of 0.1. */
     public static final long MID = 600_000;
     /** Price levels per side: bids 59,999.9 down to 59,000.0, asks 60,000.1 up to 61,000.0. */
@@ -74,7 +80,7 @@ public final class BookFixture {
         this.size = size;
         this.instrument = InstrumentCatalog.bundled().instruments().stream()
                 .filter(i -> i.symbol().equals(SYMBOL)).findFirst().orElseThrow();
-        this.engine = new Engine(InstrumentCatalog.bundled().instruments(), new MakerCapture());
+        this.engine = new Engine(InstrumentCatalog.bundled().instruments(), new MakerCapture(), CLOSED_ORDER_CAP);
         int accounts = (size + PER_ACCOUNT - 1) / PER_ACCOUNT;
         accountIds = new long[accounts];
         for (int a = 0; a < accounts; a++) accountIds[a] = open("bench-maker-" + a);
