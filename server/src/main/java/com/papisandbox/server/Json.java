@@ -29,7 +29,20 @@ public final class Json {
         return out.toByteArray();
     }
 
+    /** Error bodies are few and repeat (a bot hammering -2011): render each once. Bounded, since
+     *  some messages carry request text (an unknown path). */
+    private static final java.util.concurrent.ConcurrentMap<ApiError, byte[]> ERROR_BODIES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED_ERRORS = 512;
+
     public static byte[] error(ApiError error) {
+        byte[] cached = ERROR_BODIES.get(error);
+        if (cached != null) return cached;
+        byte[] body = renderError(error);
+        if (ERROR_BODIES.size() < MAX_CACHED_ERRORS) ERROR_BODIES.putIfAbsent(error, body);
+        return body;
+    }
+
+    private static byte[] renderError(ApiError error) {
         return write(g -> {
             g.writeStartObject();
             g.writeNumberField("code", error.code());

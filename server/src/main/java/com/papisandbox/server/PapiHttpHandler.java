@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +40,7 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
 
     private final Map<String, SignedEndpoint<?>> signed = new HashMap<>();
     private final Map<String, PublicEndpoint> open = new HashMap<>();
+    private final Map<SignedEndpoint<?>, Set<String>> knownParameters = new java.util.IdentityHashMap<>();
     private final ApiKeys apiKeys;
     private final EngineThread engine;
     private final Map<String, Instrument> instruments;
@@ -67,6 +67,7 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
         signed.put("GET /papi/v1/cm/openOrder", new QueryOpenOrderEndpoint());
         signed.put("GET /papi/v1/cm/openOrders", new QueryOpenOrdersEndpoint());
         signed.put("DELETE /papi/v1/cm/allOpenOrders", new CancelAllOpenOrdersEndpoint());
+        for (SignedEndpoint<?> endpoint : signed.values()) knownParameters.put(endpoint, Set.copyOf(endpoint.parameters()));
         open.put("GET /papi/v1/ping", () -> EMPTY_OBJECT);
         open.put("GET /dapi/v1/exchangeInfo", () -> exchangeInfo.render(clock.getAsLong()));
         PublicEndpoint time = () -> Json.write(g -> {
@@ -218,8 +219,8 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
         return body.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static void checkAllRead(SignedEndpoint<?> endpoint, RequestParams params) {
-        Set<String> known = new HashSet<>(endpoint.parameters());
+    private void checkAllRead(SignedEndpoint<?> endpoint, RequestParams params) {
+        Set<String> known = knownParameters.get(endpoint);
         int unread = 0;
         for (String name : params.names()) {
             if (!known.contains(name) && !ENVELOPE.contains(name)) unread++;

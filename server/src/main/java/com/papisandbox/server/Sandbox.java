@@ -129,8 +129,9 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * One server per core, all on the same port: Vert.x gives each its own event loop and spreads the
-     * connections over them, so the edge is not bound to a single thread.
+     * One server per core, all on the same port, each created inside its own verticle instance: Vert.x
+     * binds a server to the event loop of the context that creates it (servers created from a plain
+     * thread would all share one loop), and spreads the connections over the instances.
      */
     private static List<HttpServer> listen(Vertx vertx, SandboxConfig config, PapiHttpHandler handler) throws Exception {
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -138,16 +139,23 @@ public final class Sandbox implements AutoCloseable {
             // Vert.x shares a socket between servers that ask for the same port, but not for port 0:
             // pick the free port first, then bind every instance to it.
             int port = config.port() != 0 ? config.port() : freePort(config.host());
-            List<HttpServer> servers = new ArrayList<>();
+            List<HttpServer> servers = java.util.Collections.synchronizedList(new ArrayList<>());
+            HttpServerOptions options = new HttpServerOptions()
+                    .setHost(config.host()).setPort(port).setTcpNoDelay(true).setCompressionSupported(false);
             try {
-                for (int i = 0; i < instances; i++) {
-                    servers.add(vertx.createHttpServer(new HttpServerOptions()
-                                    .setHost(config.host()).setPort(port).setTcpNoDelay(true).setCompressionSupported(false))
-                            .requestHandler(handler)
-                            .listen()
-                            .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
-                }
-                return servers;
+                vertx.deployVerticle(() -> new io.vertx.core.AbstractVerticle() {
+                            @Override
+                            public void start(io.vertx.core.Promise<Void> started) {
+                                vertx.createHttpServer(options).requestHandler(handler).listen()
+                                        .onSuccess(server -> {
+                                            servers.add(server);
+                                            started.complete();
+                                        })
+                                        .onFailure(started::fail);
+                            }
+                        }, new io.vertx.core.DeploymentOptions().setInstances(instances))
+                        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                return new ArrayList<>(servers);
             } catch (java.util.concurrent.ExecutionException e) {
                 for (HttpServer server : servers) server.close();
                 // Another process took the free port between the probe and the bind: try another.
