@@ -44,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--snapshot-every", paramLabel = "ENTRIES", defaultValue = "200000",
             description = {"Snapshot the state once this many journal entries are due and the engine is idle for 200 ms",
-                    "(forced at 5 times as many under constant load), and at shutdown; 0 = only at shutdown (default: ${DEFAULT-VALUE})."})
+                    "(forced at twice as many under constant load), and at shutdown; 0 = only at shutdown (default: ${DEFAULT-VALUE})."})
     long snapshotEvery;
 
     @Option(names = "--no-rate-limits", description = "Count request weight and orders but never answer 429 (for load tests).")

@@ -28,7 +28,7 @@ public final class Engine {
 
     private final Map<String, Instrument> instruments = new LinkedHashMap<>();
     private final Map<String, OrderBook> books = new HashMap<>();
-    private final LongObjectMap<Order> ordersById = new LongObjectMap<>(1 << 16);
+    private LongObjectMap<Order> ordersById = new LongObjectMap<>(1 << 16);
     /** Accounts by id - 1 (ids are dense, from 1). */
     private final List<Account> accounts = new ArrayList<>();
     private final Map<String, Account> accountsByKey = new HashMap<>();
@@ -382,6 +382,7 @@ public final class Engine {
     }
 
     void restoreOrders(List<Order> orders) {
+        if (ordersById.size() == 0) ordersById = new LongObjectMap<>(orders.size() + (1 << 16));
         for (Order o : orders) ordersById.put(o.orderId, o);
     }
 

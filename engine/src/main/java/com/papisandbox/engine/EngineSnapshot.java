@@ -1,11 +1,5 @@
 package com.papisandbox.engine;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,14 +17,14 @@ import java.util.function.Consumer;
  * hash that replay tests compare. Derived indexes (client ids, open counts) are rebuilt on restore.
  */
 public final class EngineSnapshot {
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
 
     private EngineSnapshot() {
     }
 
     public static byte[] write(Engine engine) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        SnapshotBuffer.Out out = new SnapshotBuffer.Out();
+        {
             out.writeInt(FORMAT);
             out.writeLong(engine.nextOrderIdCounter());
             out.writeLong(engine.nextTradeIdCounter());
@@ -39,17 +33,17 @@ public final class EngineSnapshot {
             out.writeInt(accounts.size());
             for (Account a : accounts) {
                 out.writeLong(a.accountId);
-                out.writeUTF(a.apiKey);
-                writeLongString(out, a.credential);
+                out.writeString(a.apiKey);
+                out.writeString(a.credential);
                 out.writeInt(a.balances.size());
                 for (Map.Entry<String, BigDecimal> b : new TreeMap<>(a.balances).entrySet()) {
-                    out.writeUTF(b.getKey());
-                    out.writeUTF(b.getValue().toPlainString());
+                    out.writeString(b.getKey());
+                    out.writeString(b.getValue().toPlainString());
                 }
                 Map<String, Long> positions = a.positions();
                 out.writeInt(positions.size());
                 for (Map.Entry<String, Long> p : positions.entrySet()) {
-                    out.writeUTF(p.getKey());
+                    out.writeString(p.getKey());
                     out.writeLong(p.getValue());
                 }
             }
@@ -58,8 +52,8 @@ public final class EngineSnapshot {
             for (Order o : orders) {
                 out.writeLong(o.orderId);
                 out.writeLong(o.accountId);
-                out.writeUTF(o.instrument.symbol());
-                out.writeUTF(o.clientOrderId);
+                out.writeString(o.instrument.symbol());
+                out.writeString(o.clientOrderId);
                 out.writeByte(o.side.ordinal());
                 out.writeByte(o.type.ordinal());
                 out.writeByte(o.timeInForce == null ? -1 : o.timeInForce.ordinal());
@@ -69,7 +63,7 @@ public final class EngineSnapshot {
                 out.writeLong(o.origQty);
                 out.writeLong(o.time);
                 out.writeLong(o.executedQty);
-                out.writeUTF(o.cumBase.toString());
+                out.writeString(o.cumBase.toString());
                 out.writeByte(o.status.ordinal());
                 out.writeLong(o.updateTime);
             }
@@ -85,10 +79,8 @@ public final class EngineSnapshot {
                 out.writeInt(history.size());
                 for (Order o : history) out.writeLong(o.orderId);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
+        return out.toByteArray();
     }
 
     public static Engine read(byte[] snapshot, Collection<Instrument> instruments, Consumer<Event> events) {
@@ -97,7 +89,9 @@ public final class EngineSnapshot {
 
     public static Engine read(byte[] snapshot, Collection<Instrument> instruments, Consumer<Event> events, int closedOrderCap) {
         Engine engine = new Engine(instruments, events, closedOrderCap);
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
+        if (snapshot.length < 4) throw new IllegalArgumentException("snapshot is truncated");
+        try {
+            SnapshotBuffer.In in = new SnapshotBuffer.In(snapshot);
             int format = in.readInt();
             if (format != FORMAT) throw new IllegalArgumentException("unknown snapshot format " + format);
             long nextOrderId = in.readLong();
@@ -107,26 +101,26 @@ public final class EngineSnapshot {
             Map<Long, Account> accounts = new HashMap<>();
             for (int i = 0; i < accountCount; i++) {
                 long id = in.readLong();
-                String apiKey = in.readUTF();
-                String credential = readLongString(in);
+                String apiKey = in.readString();
+                String credential = in.readString();
                 int balanceCount = in.readInt();
                 Map<String, BigDecimal> balances = new TreeMap<>();
-                for (int b = 0; b < balanceCount; b++) balances.put(in.readUTF(), new BigDecimal(in.readUTF()));
+                for (int b = 0; b < balanceCount; b++) balances.put(in.readString(), new BigDecimal(in.readString()));
                 Account account = new Account(id, apiKey, credential, balances);
                 int positionCount = in.readInt();
-                for (int p = 0; p < positionCount; p++) account.positions.put(in.readUTF(), new long[]{in.readLong()});
+                for (int p = 0; p < positionCount; p++) account.positions.put(in.readString(), new long[]{in.readLong()});
                 accounts.put(id, account);
                 engine.restoreAccount(account);
             }
             int orderCount = in.readInt();
-            Map<Long, Order> orders = new HashMap<>(orderCount * 2);
+            LongObjectMap<Order> orders = new LongObjectMap<>(orderCount);
             List<Order> inIdOrder = new ArrayList<>(orderCount);
             for (int i = 0; i < orderCount; i++) {
                 long orderId = in.readLong();
                 long accountId = in.readLong();
-                Instrument instrument = engine.instruments().get(in.readUTF());
+                Instrument instrument = engine.instruments().get(in.readString());
                 if (instrument == null) throw new IllegalArgumentException("snapshot names an unknown instrument");
-                String clientOrderId = in.readUTF();
+                String clientOrderId = in.readString();
                 Side side = Side.values()[in.readByte()];
                 OrderType type = OrderType.values()[in.readByte()];
                 int tif = in.readByte();
@@ -138,7 +132,8 @@ public final class EngineSnapshot {
                 Order o = new Order(orderId, accountId, instrument, clientOrderId, side, type,
                         tif < 0 ? null : TimeInForce.values()[tif], positionSide, reduceOnly, price, origQty, time);
                 o.executedQty = in.readLong();
-                o.cumBase = new BigDecimal(in.readUTF());
+                String cumBase = in.readString();
+                o.cumBase = cumBase.equals("0") ? BigDecimal.ZERO : new BigDecimal(cumBase);
                 o.status = OrderStatus.values()[in.readByte()];
                 o.updateTime = in.readLong();
                 orders.put(orderId, o);
@@ -177,9 +172,9 @@ public final class EngineSnapshot {
                 }
             }
             engine.restoreCounters(nextOrderId, nextTradeId, nextAccountId);
-            if (in.read() != -1) throw new IllegalArgumentException("snapshot has trailing bytes");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("snapshot is truncated or malformed: " + e.getMessage(), e);
+            if (!in.atEnd()) throw new IllegalArgumentException("snapshot has trailing bytes");
+        } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("snapshot is truncated or malformed", e);
         }
         return engine;
     }
@@ -193,15 +188,5 @@ public final class EngineSnapshot {
         }
     }
 
-    private static void writeLongString(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
-    }
 
-    private static String readLongString(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > (1 << 20)) throw new IOException("bad string length " + n);
-        return new String(in.readNBytes(n), java.nio.charset.StandardCharsets.UTF_8);
-    }
 }

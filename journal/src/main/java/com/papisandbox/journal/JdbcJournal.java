@@ -83,11 +83,23 @@ public final class JdbcJournal implements Journal {
 
     @Override
     public void replay(long afterSequence, Consumer<JournalEntry> consumer) {
-        long expected = 1;
+        scan(afterSequence, Long.MAX_VALUE, consumer);
+    }
+
+    @Override
+    public void verify(long upToSequence) {
+        if (upToSequence > 0) scan(0, upToSequence, null);
+    }
+
+    /** Checks entries in (after, upTo]; decodes and delivers them when a consumer is given. */
+    private void scan(long afterSequence, long upToSequence, Consumer<JournalEntry> consumer) {
+        long expected = afterSequence + 1;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement s = c.prepareStatement("SELECT seq, ts, crc, command FROM journal ORDER BY seq")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT seq, ts, crc, command FROM journal WHERE seq > ? AND seq <= ? ORDER BY seq")) {
                 s.setFetchSize(FETCH_SIZE);
+                s.setLong(1, afterSequence);
+                s.setLong(2, upToSequence);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         long seq = rs.getLong(1);
@@ -102,7 +114,7 @@ public final class JdbcJournal implements Journal {
                             throw new JournalCorruptedException("journal " + location + " is damaged: checksum mismatch at sequence "
                                     + seq + "; refusing to start");
                         }
-                        if (seq <= afterSequence) {
+                        if (consumer == null) {
                             expected++;
                             continue;
                         }
@@ -116,6 +128,10 @@ public final class JdbcJournal implements Journal {
                         expected++;
                     }
                 }
+            }
+            if (consumer == null && expected != upToSequence + 1) {
+                throw new JournalCorruptedException("journal " + location + " is damaged: sequence gap at position "
+                        + expected + " (entries up to " + upToSequence + " expected); refusing to start");
             }
             c.commit();
         } catch (SQLException e) {

@@ -10,11 +10,17 @@ public interface Journal extends AutoCloseable {
     void append(List<JournalEntry> batch);
 
     /**
-     * Checks every entry's checksum and the sequence from the first entry on, and feeds the entries
-     * after {@code afterSequence}, in order, to the consumer. Stops with a
-     * {@link JournalCorruptedException} on a checksum mismatch or a sequence gap anywhere.
+     * Feeds the entries after {@code afterSequence}, in order, to the consumer, checking each one's
+     * checksum and that the sequence continues without a gap. Stops with a
+     * {@link JournalCorruptedException} on damage.
      */
     void replay(long afterSequence, Consumer<JournalEntry> consumer);
+
+    /**
+     * Checks the checksums and the sequence of the entries from the first up to {@code upToSequence}
+     * (the part a snapshot covers), without decoding them. Throws {@link JournalCorruptedException}.
+     */
+    void verify(long upToSequence);
 
     /** The sequence number of the last durable entry, 0 if none. */
     long lastSequence();

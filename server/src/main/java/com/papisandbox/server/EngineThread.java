@@ -31,7 +31,7 @@ public final class EngineThread implements AutoCloseable {
     private static final int MAX_BATCH = 4096;
     private static final long IDLE_POLL_MILLIS = 50;
     private static final long IDLE_BEFORE_SNAPSHOT_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
-    static final int FORCED_SNAPSHOT_FACTOR = 5;
+    static final int FORCED_SNAPSHOT_FACTOR = 2;
 
     /** A command for the engine, or a read of its state (reader); exactly one of the two is set. */
     private record Submission(Command command, Function<Engine, ?> reader, CompletableFuture<Object> reply) {

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** Rebuilds the engine from a journal: the latest valid snapshot, then every entry after it. */
 public record Recovery(Engine engine, long snapshotSequence, long replayedEntries, long millis) {
@@ -32,12 +33,25 @@ public record Recovery(Engine engine, long snapshotSequence, long replayedEntrie
             }
         }
         if (engine == null) engine = new Engine(catalog.instruments(), null);
+        // The entries a snapshot covers are not replayed, but they are checked, on a second thread
+        // while the tail is replayed: damage anywhere in the journal stops start-up.
+        long covered = from;
+        CompletableFuture<Void> prefixChecked = CompletableFuture.runAsync(() -> journal.verify(covered));
         Engine target = engine;
         long[] replayed = {0};
-        journal.replay(from, entry -> {
-            target.execute(entry.command(), entry.timestamp());
-            replayed[0]++;
-        });
+        try {
+            journal.replay(from, entry -> {
+                target.execute(entry.command(), entry.timestamp());
+                replayed[0]++;
+            });
+        } finally {
+            try {
+                prefixChecked.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw e;
+            }
+        }
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.info("recovered {} in {} ms: snapshot at sequence {}, then {} journal entries; {} orders",
                 journal.location(), millis, from, replayed[0], engine.orderCount());

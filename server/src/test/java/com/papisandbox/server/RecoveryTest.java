@@ -142,7 +142,7 @@ class RecoveryTest {
     void aMissingOrDamagedSnapshotFallsBackToTheJournal() throws Exception {
         String live;
         try (Journal journal = JournalStores.sqlite(dir)) {
-            live = run(journal, 3_000, 200, 5); // forced snapshots every 5 × 200 entries, and one at close
+            live = run(journal, 3_000, 200, 5); // snapshots forced every 2 × 200 entries under load, and one at close
         }
         sql("UPDATE snapshots SET state = substr(state, 1, 40) || X'FF' || substr(state, 42) WHERE seq = (SELECT MAX(seq) FROM snapshots)");
         try (Journal journal = JournalStores.sqlite(dir)) {
