@@ -2,9 +2,7 @@ package com.papisandbox.testkit;
 
 import com.papisandbox.server.Sandbox;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import static com.papisandbox.testkit.E2E.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,20 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every row of spec §10 (Cancel CM Order error matrix) and the matching query errors, plus the
  * lookup rules of §13 (orderId wins, account and symbol scoped). The 429 row is in {@link FixedClockTest}.
  */
-@ExtendWith(SandboxExtension.class)
-class CancelErrorMatrixTest {
-    private final PapiClient a;
-    private final PapiClient b;
-
+class CancelErrorMatrixTest extends TwoAccounts {
     CancelErrorMatrixTest(Sandbox sandbox) {
-        a = SandboxExtension.clientA(sandbox);
-        b = SandboxExtension.clientB(sandbox);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        cancelEverything(a);
-        cancelEverything(b);
+        super(sandbox);
     }
 
     // ---------------------------------------------------------------- -2011

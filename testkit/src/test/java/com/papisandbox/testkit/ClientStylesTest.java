@@ -2,9 +2,7 @@ package com.papisandbox.testkit;
 
 import com.papisandbox.server.Sandbox;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 
@@ -17,20 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * application/json), tiagosiebler/binance (query, empty form-typed body, recvWindow=5000), the official
  * Java SDK (form body + timestamp/signature in the query), and mixed query+body signing.
  */
-@ExtendWith(SandboxExtension.class)
-class ClientStylesTest {
-    private final PapiClient a;
-    private final PapiClient b;
-
+class ClientStylesTest extends TwoAccounts {
     ClientStylesTest(Sandbox sandbox) {
-        a = SandboxExtension.clientA(sandbox);
-        b = SandboxExtension.clientB(sandbox);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        cancelEverything(a);
-        cancelEverything(b);
+        super(sandbox);
     }
 
     // ---------------------------------------------------------------- ccxt

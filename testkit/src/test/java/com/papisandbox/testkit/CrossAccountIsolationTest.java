@@ -2,28 +2,15 @@ package com.papisandbox.testkit;
 
 import com.papisandbox.server.Sandbox;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import static com.papisandbox.testkit.E2E.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Account B can neither cancel, query nor see account A's orders (and the other way round). */
-@ExtendWith(SandboxExtension.class)
-class CrossAccountIsolationTest {
-    private final PapiClient a;
-    private final PapiClient b;
-
+class CrossAccountIsolationTest extends TwoAccounts {
     CrossAccountIsolationTest(Sandbox sandbox) {
-        a = SandboxExtension.clientA(sandbox);
-        b = SandboxExtension.clientB(sandbox);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        cancelEverything(a);
-        cancelEverything(b);
+        super(sandbox);
     }
 
     @Test

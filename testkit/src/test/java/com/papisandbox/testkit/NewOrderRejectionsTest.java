@@ -2,9 +2,7 @@ package com.papisandbox.testkit;
 
 import com.papisandbox.server.Sandbox;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.Map;
 
@@ -12,23 +10,12 @@ import static com.papisandbox.testkit.E2E.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every way POST /papi/v1/cm/order refuses an order (parameters, filters, engine), and that it then leaves no trace. */
-@ExtendWith(SandboxExtension.class)
-class NewOrderRejectionsTest {
+class NewOrderRejectionsTest extends TwoAccounts {
     private static final String DECIMAL_RANGE = "^([0-9]{1,20})(\\.[0-9]{1,20})?$";
     private static final Map<String, String> GOOD = limit(BTC, "BUY", "1", "26000");
 
-    private final PapiClient a;
-    private final PapiClient b;
-
     NewOrderRejectionsTest(Sandbox sandbox) {
-        a = SandboxExtension.clientA(sandbox);
-        b = SandboxExtension.clientB(sandbox);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        cancelEverything(a);
-        cancelEverything(b);
+        super(sandbox);
     }
 
     private void rejected(Map<String, String> order, int code, String msg) {

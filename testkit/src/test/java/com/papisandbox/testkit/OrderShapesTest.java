@@ -3,9 +3,7 @@ package com.papisandbox.testkit;
 import com.papisandbox.server.Sandbox;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,20 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The success reply of every signed endpoint for resting (unfilled) orders: exact bytes, key order,
  * types, decimal rendering (spec §1.1, §6.1–6.7). Resting BUYs only, far below any crossing price.
  */
-@ExtendWith(SandboxExtension.class)
-class OrderShapesTest {
-    private final PapiClient a;
-    private final PapiClient b;
-
+class OrderShapesTest extends TwoAccounts {
     OrderShapesTest(Sandbox sandbox) {
-        a = SandboxExtension.clientA(sandbox);
-        b = SandboxExtension.clientB(sandbox);
-    }
-
-    @AfterEach
-    void cleanUp() {
-        cancelEverything(a);
-        cancelEverything(b);
+        super(sandbox);
     }
 
     @Test
