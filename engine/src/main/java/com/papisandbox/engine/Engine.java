@@ -28,7 +28,7 @@ public final class Engine {
 
     private final Map<String, Instrument> instruments = new LinkedHashMap<>();
     private final Map<String, OrderBook> books = new HashMap<>();
-    private LongObjectMap<Order> ordersById = new LongObjectMap<>(1 << 16);
+    private final OrderIndex ordersById = new OrderIndex(FIRST_ORDER_ID);
     /** Accounts by id - 1 (ids are dense, from 1). */
     private final List<Account> accounts = new ArrayList<>();
     private final Map<String, Account> accountsByKey = new HashMap<>();
@@ -152,7 +152,7 @@ public final class Engine {
         Order order = new Order(nextOrderId++, account.accountId, instrument, c.clientOrderId(), c.side(), c.type(),
                 c.timeInForce(), c.positionSide(), c.reduceOnly(), c.type() == OrderType.MARKET ? 0 : c.price(),
                 c.quantity(), timestamp);
-        ordersById.put(order.orderId, order);
+        ordersById.put(order);
         account.placed(order);
         OrderView acknowledged = order.view();
         if (events != null) {
@@ -356,8 +356,7 @@ public final class Engine {
 
     List<Order> ordersInIdOrder() {
         List<Order> orders = new ArrayList<>(ordersById.size());
-        ordersById.forEachValue(orders::add);
-        orders.sort(java.util.Comparator.comparingLong(o -> o.orderId));
+        ordersById.forEach(orders::add);
         return orders;
     }
 
@@ -382,8 +381,7 @@ public final class Engine {
     }
 
     void restoreOrders(List<Order> orders) {
-        if (ordersById.size() == 0) ordersById = new LongObjectMap<>(orders.size() + (1 << 16));
-        for (Order o : orders) ordersById.put(o.orderId, o);
+        for (Order o : orders) ordersById.put(o);
     }
 
     void restoreCounters(long orderId, long tradeId, long accountId) {
