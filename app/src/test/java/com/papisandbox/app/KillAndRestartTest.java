@@ -96,7 +96,11 @@ class KillAndRestartTest {
                     }
                 });
             }
-            while (acked.size() < 150) Thread.sleep(5);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (acked.size() < 150) {
+                assertThat(System.nanoTime()).as("150 orders acknowledged within 60 s").isLessThan(deadline);
+                Thread.sleep(5);
+            }
             sandbox.kill();
             pool.shutdownNow();
             assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
