@@ -143,11 +143,9 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
     private <R> void handleSigned(HttpServerRequest req, SignedEndpoint<R> endpoint, Buffer body, String ip, Context context) {
         long now = clock.getAsLong();
         int weight = 1;
-        long accountId = -1;
         try {
             if (body.length() > MAX_BODY_BYTES) throw new ApiException(ApiError.tooManyParameters());
             ApiKeys.Entry account = apiKeys.authenticate(req.getHeader("X-MBX-APIKEY"));
-            accountId = account.accountId();
             RequestParams params = RequestParams.parse(req.query(), formBody(req, body));
             weight = endpoint.weight(params);
             int used = rateLimits.addWeight(ip, weight, now);
