@@ -25,38 +25,100 @@ public final class JournalStores {
     private JournalStores() {
     }
 
+    public static final String LOCK_FILE = "papi-sandbox.lock";
+
+    /** Opens the store for reading (tools, tests): several may be open at once. */
     public static Journal open(String store, Path dataDir) {
-        if (store == null || store.isBlank() || store.equals("sqlite")) return sqlite(dataDir);
+        return open(store, dataDir, false);
+    }
+
+    /**
+     * Opens the store for the one sandbox that writes it: a second sandbox on the same data dir (or
+     * PostgreSQL schema) fails at once instead of interleaving its commands with the first one's.
+     */
+    public static Journal openExclusive(String store, Path dataDir) {
+        return open(store, dataDir, true);
+    }
+
+    private static Journal open(String store, Path dataDir, boolean exclusive) {
+        if (store == null || store.isBlank() || store.equals("sqlite")) return sqlite(dataDir, exclusive);
         if (store.startsWith("postgresql://") || store.startsWith("postgres://") || store.startsWith("jdbc:postgresql:")) {
-            return postgres(store);
+            return postgres(store, exclusive);
         }
         throw new IllegalArgumentException("--store must be a postgresql:// or jdbc:postgresql: URL (or omitted for SQLite), got '" + store + "'");
     }
 
     public static Journal sqlite(Path dataDir) {
+        return sqlite(dataDir, false);
+    }
+
+    private static Journal sqlite(Path dataDir, boolean exclusive) {
         Path file = dataDir.resolve(SQLITE_FILE).toAbsolutePath();
         try {
             Files.createDirectories(dataDir);
         } catch (java.io.IOException e) {
             throw new JournalException("cannot create data dir " + dataDir + ": " + e.getMessage(), e);
         }
+        AutoCloseable lock = exclusive ? lockDataDir(dataDir) : () -> { };
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(10_000);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file);
-        migrate(ds, "sqlite", null, file.toString());
-        return new JdbcJournal(ds, () -> { }, file.toString());
+        try {
+            migrate(ds, "sqlite", null, file.toString());
+            return new JdbcJournal(ds, lock, file.toString());
+        } catch (RuntimeException e) {
+            closeQuietly(lock);
+            throw e;
+        }
+    }
+
+    private static AutoCloseable lockDataDir(Path dataDir) {
+        Path lockFile = dataDir.resolve(LOCK_FILE).toAbsolutePath();
+        try {
+            java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+            java.nio.channels.FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new JournalException("data dir " + dataDir.toAbsolutePath() + " is in use by another papi-sandbox (" + lockFile + " is locked)");
+            }
+            java.nio.channels.FileLock held = lock;
+            return () -> {
+                held.release();
+                channel.close();
+            };
+        } catch (java.io.IOException e) {
+            throw new JournalException("cannot lock data dir " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // already failing; the original error is the one to report
+        }
     }
 
     public static Journal postgres(String store) {
+        return postgres(store, false);
+    }
+
+    private static Journal postgres(String store, boolean exclusive) {
         PostgresUrl url = PostgresUrl.parse(store);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url.jdbcUrl());
         if (url.user() != null) config.setUsername(url.user());
         if (url.password() != null) config.setPassword(url.password());
-        config.setMaximumPoolSize(4);
+        config.setMaximumPoolSize(6);
         config.setPoolName("papi-sandbox-journal");
         if (url.schema() != null) config.setSchema(url.schema());
         HikariDataSource ds;
@@ -67,10 +129,34 @@ public final class JournalStores {
         }
         try {
             migrate(ds, "postgresql", url.schema(), url.display());
-            return new JdbcJournal(ds, ds, url.display());
+            AutoCloseable owner = exclusive ? advisoryLock(ds, url) : ds;
+            return new JdbcJournal(ds, owner, url.display());
         } catch (RuntimeException e) {
             ds.close();
             throw e;
+        }
+    }
+
+    /** A session-level advisory lock on the schema, held by one pooled connection until close. */
+    private static AutoCloseable advisoryLock(HikariDataSource ds, PostgresUrl url) {
+        try {
+            java.sql.Connection c = ds.getConnection();
+            try (java.sql.PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
+                s.setString(1, "papi-sandbox:" + (url.schema() == null ? "public" : url.schema()));
+                try (java.sql.ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        c.close();
+                        throw new JournalException("store " + url.display() + " is in use by another papi-sandbox");
+                    }
+                }
+            }
+            return () -> {
+                c.close(); // back to the pool; closing the pool ends the session and the lock
+                ds.close();
+            };
+        } catch (java.sql.SQLException e) {
+            throw new JournalException("cannot lock " + url.display() + ": " + e.getMessage(), e);
         }
     }
 

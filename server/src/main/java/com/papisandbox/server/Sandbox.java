@@ -58,7 +58,7 @@ public final class Sandbox implements AutoCloseable {
         CompletableFuture<Vertx> vertxStarting = CompletableFuture.supplyAsync(Sandbox::startVertx);
         Journal journal;
         try {
-            journal = JournalStores.open(config.store(), config.dataDir());
+            journal = JournalStores.openExclusive(config.store(), config.dataDir());
         } catch (RuntimeException e) {
             vertxStarting.thenAccept(Vertx::close);
             throw e;

@@ -96,6 +96,8 @@ class PostgresRecoveryTest {
         String placed;
         String hash;
         try (Sandbox sandbox = Sandbox.start(config)) {
+            assertThatThrownBy(() -> Sandbox.start(config.withPort(0)))
+                    .hasMessageContaining("is in use by another papi-sandbox");
             placed = signed(sandbox, "POST", "symbol=BTCUSD_PERP&side=BUY&type=LIMIT&timeInForce=GTC&quantity=2&price=60000.5");
             assertThat(placed).contains("\"status\":\"NEW\"");
             hash = sandbox.stateHash();

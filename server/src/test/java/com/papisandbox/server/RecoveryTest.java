@@ -71,6 +71,18 @@ class RecoveryTest {
     }
 
     @Test
+    void aSecondSandboxOnTheSameDataDirIsRefused() {
+        SandboxConfig config = SandboxConfig.defaults(dir).withDemoAccount(false);
+        try (Sandbox first = Sandbox.start(config)) {
+            assertThatThrownBy(() -> Sandbox.start(config)).hasMessageContaining("is in use by another papi-sandbox");
+            assertThat(first.stateHash()).isNotEmpty();
+        }
+        try (Sandbox again = Sandbox.start(config)) {
+            assertThat(again.baseUrl()).startsWith("http://");
+        }
+    }
+
+    @Test
     void aDueSnapshotWaitsForAnIdleEngine() throws Exception {
         try (Journal journal = JournalStores.sqlite(dir)) {
             EngineThread thread = new EngineThread(new com.papisandbox.engine.Engine(CATALOG.instruments(), null), journal,
