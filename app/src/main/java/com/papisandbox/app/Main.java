@@ -12,7 +12,15 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code = 1;
+        try {
+            code = run(args);
+        } catch (Throwable t) {
+            // Even an Error must not leave the process hanging on Vert.x's non-daemon threads.
+            System.err.println("papi-sandbox: " + t);
+        } finally {
+            System.exit(code);
+        }
     }
 
     static int run(String... args) {
