@@ -10,6 +10,7 @@ import com.papisandbox.journal.CommandCodec;
 import com.papisandbox.server.InstrumentCatalog;
 import com.papisandbox.server.Recovery;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -21,15 +22,8 @@ import java.util.concurrent.Callable;
         description = {"Show the state held in a data dir (or --store): accounts, open orders and the last journal entries.",
                 "Safe while a sandbox is running on the same store: it only reads."})
 final class InspectCommand implements Callable<Integer> {
-
-    @Option(names = "--data-dir", defaultValue = "./data", description = "Data directory (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
-
-    @Option(names = "--store", paramLabel = "URL", description = "A PostgreSQL store instead of the data dir's SQLite file.")
-    String store;
-
-    @Option(names = "--instruments", paramLabel = "FILE", description = "The instruments file the sandbox was started with, if not the bundled one.")
-    Path instruments;
+    @Mixin
+    StoreOptions storeOptions;
 
     @Option(names = "--last", paramLabel = "N", defaultValue = "20", description = "How many journal entries to show (default: ${DEFAULT-VALUE}).")
     int last;
@@ -39,11 +33,13 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path dataDir = storeOptions.dataDir;
+        String store = storeOptions.store;
         if (store == null && !Files.exists(dataDir.resolve(JournalStores.SQLITE_FILE))) {
             System.err.println("no journal in " + dataDir.toAbsolutePath() + " (expected " + JournalStores.SQLITE_FILE + ")");
             return 2;
         }
-        InstrumentCatalog catalog = instruments == null ? InstrumentCatalog.bundled() : InstrumentCatalog.load(instruments);
+        InstrumentCatalog catalog = InstrumentCatalog.of(storeOptions.instruments);
         try (Journal journal = JournalStores.open(store, dataDir)) {
             Recovery recovery = Recovery.recover(journal, catalog, true);
             String hash = EngineSnapshot.stateHash(recovery.engine());

@@ -5,6 +5,7 @@ import com.papisandbox.server.Sandbox;
 import com.papisandbox.server.SandboxConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -18,29 +19,20 @@ import java.util.concurrent.CountDownLatch;
                 "Every acknowledged order or cancel is durable before its reply is sent."})
 final class ServeCommand implements Callable<Integer> {
 
+    @Mixin
+    StoreOptions storeOptions;
+
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
     @Option(names = "--port", defaultValue = "8080", description = "Port to listen on; 0 picks a free port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--data-dir", defaultValue = "./data", description = "Directory for the journal (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
-
     @Option(names = "--account", paramLabel = "KEY:SECRET[:ASSET=AMOUNT,...]",
             description = {"Account to open, repeatable, e.g. k1:s1:BTC=10,ETH=100. An existing key keeps its state.",
                     "For an RSA key: KEY:rsa=PUBLIC_KEY.pem[:ASSET=AMOUNT,...].",
                     "Without any --account a first start creates one demo account and prints its key and secret."})
     List<String> accounts = new ArrayList<>();
-
-    @Option(names = "--instruments", paramLabel = "FILE",
-            description = "Instruments file (exchangeInfo 'symbols' rows) instead of the bundled one.")
-    Path instruments;
-
-    @Option(names = "--store", paramLabel = "URL",
-            description = {"Journal store: omitted = SQLite in --data-dir (the default);",
-                    "postgresql://USER:PASSWORD@HOST:PORT/DB[?schema=NAME] or a jdbc:postgresql: URL for a shared PostgreSQL."})
-    String store;
 
     @Option(names = "--snapshot-every", paramLabel = "ENTRIES", defaultValue = "200000",
             description = {"Snapshot the state once this many journal entries are due and the engine is idle for 200 ms",
@@ -67,8 +59,8 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--port must be 0..65535");
         }
-        SandboxConfig config = SandboxConfig.defaults(dataDir).withHost(host).withPort(port).withAccounts(specs)
-                .withInstruments(instruments).withRateLimits(!noRateLimits).withStore(store).withSnapshotEvery(snapshotEvery);
+        SandboxConfig config = SandboxConfig.defaults(storeOptions.dataDir).withHost(host).withPort(port).withAccounts(specs)
+                .withInstruments(storeOptions.instruments).withRateLimits(!noRateLimits).withStore(storeOptions.store).withSnapshotEvery(snapshotEvery);
         if (snapshotEvery < 0) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--snapshot-every must be 0 or more");
         }

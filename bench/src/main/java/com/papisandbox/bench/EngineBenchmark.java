@@ -277,19 +277,20 @@ public class EngineBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public Result[] place(PlaceStep step) {
-        BookFixture f = step.fixture;
-        Engine engine = f.engine;
-        for (int i = 0; i < BATCH; i++) step.results[i] = engine.execute(step.commands[i], f.nextTimestamp());
-        return step.results;
+        return executeAll(step.fixture, step.commands, step.results);
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public Result[] cancel(CancelStep step) {
-        BookFixture f = step.fixture;
+        return executeAll(step.fixture, step.commands, step.results);
+    }
+
+    /** One measured step: the prepared commands, in order, each with the next timestamp. */
+    private static Result[] executeAll(BookFixture f, Command[] commands, Result[] results) {
         Engine engine = f.engine;
-        for (int i = 0; i < BATCH; i++) step.results[i] = engine.execute(step.commands[i], f.nextTimestamp());
-        return step.results;
+        for (int i = 0; i < BATCH; i++) results[i] = engine.execute(commands[i], f.nextTimestamp());
+        return results;
     }
 
     @Benchmark

@@ -72,7 +72,7 @@ public final class RecoveryBench {
                 thread.submit(new Command.OpenAccount("bench" + a, "secret" + a, Map.of())).get(10, TimeUnit.SECONDS);
             }
             Deque<CompletableFuture<Result>> inFlight = new ArrayDeque<>();
-            List<Long> toCancel = new ArrayList<>();
+            int toCancel = 0;
             for (int i = 0; i < orders; i++) {
                 boolean keep = i < resting;
                 int account = i % accounts;
@@ -84,8 +84,11 @@ public final class RecoveryBench {
                 long price = side == Side.BUY ? mid - offset : mid + offset;
                 inFlight.add(thread.submit(new Command.PlaceOrder(account + 1, symbol, side, OrderType.LIMIT, TimeInForce.GTC,
                         PositionSide.BOTH, false, price, 1 + i % 5, "b" + i)));
-                if (!keep) toCancel.add(-1L);
-                if (inFlight.size() >= 2000) drain(thread, inFlight, toCancel);
+                if (!keep) toCancel++;
+                if (inFlight.size() >= 2000) {
+                    drain(thread, inFlight, toCancel);
+                    toCancel = 0;
+                }
             }
             drain(thread, inFlight, toCancel);
             thread.close();
@@ -93,12 +96,10 @@ public final class RecoveryBench {
         System.out.printf("filled %s with %d orders (%d resting) in %d s%n", dir, orders, resting, (System.nanoTime() - t0) / 1_000_000_000);
     }
 
-    /** Waits for placements; those beyond the resting quota are cancelled. */
-    private static void drain(EngineThread thread, Deque<CompletableFuture<Result>> inFlight, List<Long> toCancel) throws Exception {
+    /** Waits for placements; the last {@code toCancel} of them (beyond the resting quota) are cancelled. */
+    private static void drain(EngineThread thread, Deque<CompletableFuture<Result>> inFlight, int toCancel) throws Exception {
         List<CompletableFuture<Result>> cancels = new ArrayList<>();
-        int cancelSlots = toCancel.size();
-        int inFlightCount = inFlight.size();
-        int firstCancelled = inFlightCount - cancelSlots;
+        int firstCancelled = inFlight.size() - toCancel;
         int index = 0;
         while (!inFlight.isEmpty()) {
             Result r = inFlight.poll().get(60, TimeUnit.SECONDS);
@@ -108,6 +109,5 @@ public final class RecoveryBench {
             }
         }
         for (CompletableFuture<Result> c : cancels) c.get(60, TimeUnit.SECONDS);
-        toCancel.clear();
     }
 }

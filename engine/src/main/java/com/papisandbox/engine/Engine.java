@@ -101,14 +101,10 @@ public final class Engine {
     /** Open orders of an account, oldest first. */
     public List<OrderView> openOrders(long accountId) {
         Account account = account(accountId);
-        List<OrderView> result = new ArrayList<>();
-        if (account != null) {
-            for (Order o = account.openHead; o != null; o = o.accountNext) result.add(o.view());
-        }
-        return result;
+        return account == null ? List.of() : openViews(account, null, null);
     }
 
-    private Account account(long accountId) {
+    Account account(long accountId) {
         return accountId >= 1 && accountId <= accounts.size() ? accounts.get((int) (accountId - 1)) : null;
     }
 
@@ -321,13 +317,18 @@ public final class Engine {
         if (c.symbol() != null && !instruments.containsKey(c.symbol())) return rejected(Reject.UNKNOWN_SYMBOL);
         Account account = account(c.accountId());
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
+        return new Result.Orders(openViews(account, c.symbol(), c.pair()));
+    }
+
+    /** The account's open orders, oldest first, of one symbol and/or pair when given. */
+    private static List<OrderView> openViews(Account account, String symbol, String pair) {
         List<OrderView> result = new ArrayList<>();
         for (Order o = account.openHead; o != null; o = o.accountNext) {
-            if (c.symbol() != null && !o.instrument.symbol().equals(c.symbol())) continue;
-            if (c.pair() != null && !o.instrument.pair().equals(c.pair())) continue;
+            if (symbol != null && !o.instrument.symbol().equals(symbol)) continue;
+            if (pair != null && !o.instrument.pair().equals(pair)) continue;
             result.add(o.view());
         }
-        return new Result.Orders(result);
+        return result;
     }
 
     private static boolean forgotten(Order order, long now) {
@@ -336,8 +337,15 @@ public final class Engine {
                 && now - order.time > UNFILLED_CLOSED_ORDER_VISIBILITY_MS;
     }
 
+    /** Rejections carry no data: one immutable result per reason, so refusing allocates nothing. */
+    private static final Result.Rejected[] REJECTED = new Result.Rejected[Reject.values().length];
+
+    static {
+        for (Reject r : Reject.values()) REJECTED[r.ordinal()] = new Result.Rejected(r);
+    }
+
     private static Result rejected(Reject reason) {
-        return new Result.Rejected(reason);
+        return REJECTED[reason.ordinal()];
     }
 
     // Snapshot support (EngineSnapshot): package-private access to the raw state.

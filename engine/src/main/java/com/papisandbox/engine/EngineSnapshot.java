@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -98,7 +97,6 @@ public final class EngineSnapshot {
             long nextTradeId = in.readLong();
             long nextAccountId = in.readLong();
             int accountCount = in.readInt();
-            Map<Long, Account> accounts = new HashMap<>();
             for (int i = 0; i < accountCount; i++) {
                 long id = in.readLong();
                 String apiKey = in.readString();
@@ -109,11 +107,9 @@ public final class EngineSnapshot {
                 Account account = new Account(id, apiKey, credential, balances);
                 int positionCount = in.readInt();
                 for (int p = 0; p < positionCount; p++) account.positions.put(in.readString(), new long[]{in.readLong()});
-                accounts.put(id, account);
                 engine.restoreAccount(account);
             }
             int orderCount = in.readInt();
-            LongObjectMap<Order> orders = new LongObjectMap<>(orderCount);
             List<Order> inIdOrder = new ArrayList<>(orderCount);
             for (int i = 0; i < orderCount; i++) {
                 long orderId = in.readLong();
@@ -136,9 +132,8 @@ public final class EngineSnapshot {
                 o.cumBase = cumBase.equals("0") ? BigDecimal.ZERO : new BigDecimal(cumBase);
                 o.status = OrderStatus.values()[in.readByte()];
                 o.updateTime = in.readLong();
-                orders.put(orderId, o);
                 inIdOrder.add(o);
-                Account owner = accounts.get(accountId);
+                Account owner = engine.account(accountId);
                 if (owner == null) throw new IllegalArgumentException("snapshot order " + orderId + " has no account");
                 owner.placed(o);
             }
@@ -149,7 +144,7 @@ public final class EngineSnapshot {
                 for (Side side : Side.values()) {
                     int resting = in.readInt();
                     for (int i = 0; i < resting; i++) {
-                        Order o = orders.get(in.readLong());
+                        Order o = engine.order(in.readLong());
                         if (o == null || !o.status.isOpen()) throw new IllegalArgumentException("snapshot book names a closed or missing order");
                         book.rest(o);
                         open++;
@@ -158,7 +153,7 @@ public final class EngineSnapshot {
             }
             for (Order o : inIdOrder) {
                 if (o.status.isOpen()) {
-                    accounts.get(o.accountId).opened(o);
+                    engine.account(o.accountId).opened(o);
                     open--;
                 }
             }
@@ -166,7 +161,7 @@ public final class EngineSnapshot {
             for (java.util.ArrayDeque<Order> history : List.of(engine.closedUnfilled(), engine.closedFilled())) {
                 int n = in.readInt();
                 for (int i = 0; i < n; i++) {
-                    Order o = orders.get(in.readLong());
+                    Order o = engine.order(in.readLong());
                     if (o == null || o.status.isOpen()) throw new IllegalArgumentException("snapshot history names an open or missing order");
                     history.addLast(o);
                 }

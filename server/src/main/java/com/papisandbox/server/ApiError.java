@@ -21,6 +21,10 @@ public record ApiError(int httpStatus, int code, String msg) {
         return new ApiError(503, -1007, "Timeout waiting for response from backend server. Send status unknown; execution status unknown.");
     }
 
+    public static ApiError internalErrorTryAgain() {
+        return new ApiError(503, -1001, "Internal error; unable to process your request. Please try again.");
+    }
+
     public static ApiError serviceShuttingDown() {
         return new ApiError(503, -1016, "This service is no longer available.");
     }

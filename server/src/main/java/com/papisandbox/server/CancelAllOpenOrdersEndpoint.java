@@ -4,7 +4,7 @@ import com.papisandbox.engine.Command;
 import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.Result;
 
-import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /** Cancel All CM Open Orders — {@code DELETE /papi/v1/cm/allOpenOrders} (spec §6.4). */
@@ -16,9 +16,11 @@ final class CancelAllOpenOrdersEndpoint implements SignedEndpoint<String> {
         g.writeEndObject();
     });
 
+    private static final Set<String> PARAMETERS = Set.of("symbol");
+
     @Override
-    public List<String> parameters() {
-        return List.of("symbol");
+    public Set<String> parameters() {
+        return PARAMETERS;
     }
 
     @Override

@@ -45,7 +45,6 @@ public final class EngineThread implements AutoCloseable {
     private volatile boolean running = true;
     private volatile Throwable failure;
     private final long snapshotEvery;
-    private long sequence;
     private long snapshotSequence;
     private long lastBusyNanos = System.nanoTime();
 
@@ -57,7 +56,6 @@ public final class EngineThread implements AutoCloseable {
         this.engine = engine;
         this.journal = journal;
         this.clock = clock;
-        this.sequence = journal.lastSequence();
         this.snapshotSequence = snapshotSequence;
         this.snapshotEvery = snapshotEvery;
         this.thread = new Thread(this::run, "engine");
@@ -107,7 +105,6 @@ public final class EngineThread implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                long firstSequence = sequence;
                 for (Submission s : batch) {
                     if (s.reader() != null) {
                         results.add(s.reader().apply(engine));
@@ -117,20 +114,15 @@ public final class EngineThread implements AutoCloseable {
                     Result result = engine.execute(s.command(), timestamp);
                     results.add(result);
                     if (s.command().mutates() && result.changedState()) {
-                        entries.add(new JournalEntry(++sequence, timestamp, s.command()));
+                        entries.add(new JournalEntry(journal.lastSequence() + entries.size() + 1, timestamp, s.command()));
                     }
                 }
-                try {
-                    journal.append(entries);
-                } catch (RuntimeException e) {
-                    sequence = firstSequence;
-                    throw e;
-                }
+                journal.append(entries);
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).reply().complete(results.get(i));
                 }
                 lastBusyNanos = System.nanoTime();
-                if (snapshotEvery > 0 && sequence - snapshotSequence >= FORCED_SNAPSHOT_FACTOR * snapshotEvery) {
+                if (snapshotEvery > 0 && journal.lastSequence() - snapshotSequence >= FORCED_SNAPSHOT_FACTOR * snapshotEvery) {
                     trySnapshot();
                 }
             } catch (InterruptedException e) {
@@ -158,7 +150,7 @@ public final class EngineThread implements AutoCloseable {
      * only when a busy engine has gone {@link #FORCED_SNAPSHOT_FACTOR} times past due.
      */
     private void idleSnapshot() {
-        if (snapshotEvery > 0 && sequence - snapshotSequence >= snapshotEvery
+        if (snapshotEvery > 0 && journal.lastSequence() - snapshotSequence >= snapshotEvery
                 && System.nanoTime() - lastBusyNanos >= IDLE_BEFORE_SNAPSHOT_NANOS) {
             trySnapshot();
         }
@@ -169,8 +161,8 @@ public final class EngineThread implements AutoCloseable {
             snapshot();
         } catch (RuntimeException e) {
             // A snapshot only shortens recovery; the journal still holds everything.
-            log.warn("snapshot at sequence {} failed: {}", sequence, e.getMessage());
-            snapshotSequence = sequence;
+            log.warn("snapshot at sequence {} failed: {}", journal.lastSequence(), e.getMessage());
+            snapshotSequence = journal.lastSequence();
         }
     }
 
@@ -178,6 +170,7 @@ public final class EngineThread implements AutoCloseable {
     private void snapshot() {
         long started = System.nanoTime();
         byte[] state = EngineSnapshot.write(engine);
+        long sequence = journal.lastSequence();
         journal.saveSnapshot(new Snapshot(sequence, clock.getAsLong(), state));
         snapshotSequence = sequence;
         log.info("snapshot at sequence {}: {} bytes in {} ms", sequence, state.length, (System.nanoTime() - started) / 1_000_000);
@@ -205,7 +198,7 @@ public final class EngineThread implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         drainAndFail(new IllegalStateException("shut down"));
-        if (healthy && failure == null && !thread.isAlive() && sequence > snapshotSequence) {
+        if (healthy && failure == null && !thread.isAlive() && journal.lastSequence() > snapshotSequence) {
             try {
                 snapshot();
             } catch (RuntimeException e) {

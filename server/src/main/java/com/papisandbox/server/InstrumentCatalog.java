@@ -30,6 +30,11 @@ public final class InstrumentCatalog {
         this.rows = Collections.unmodifiableList(rows);
     }
 
+    /** The instruments of a file, or the bundled ones when {@code file} is null. */
+    public static InstrumentCatalog of(Path file) {
+        return file == null ? bundled() : load(file);
+    }
+
     public static InstrumentCatalog bundled() {
         try (InputStream in = InstrumentCatalog.class.getResourceAsStream(BUNDLED)) {
             if (in == null) throw new IllegalStateException("bundled " + BUNDLED + " is missing");

@@ -9,7 +9,7 @@ import com.papisandbox.engine.Side;
 import com.papisandbox.engine.TimeInForce;
 
 import java.math.BigDecimal;
-import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -19,6 +19,9 @@ final class NewOrderEndpoint implements SignedEndpoint<NewOrderEndpoint.Request>
     private static final Pattern CLIENT_ORDER_ID = Pattern.compile(ApiError.CLIENT_ORDER_ID_RANGE);
     private static final char[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
+    private static final Set<String> PARAMETERS = Set.of("symbol", "side", "positionSide", "type", "timeInForce",
+            "quantity", "reduceOnly", "price", "priceMatch", "newClientOrderId", "newOrderRespType");
+
     enum RespType { ACK, RESULT }
 
     record Request(String symbol, Side side, OrderType type, PositionSide positionSide, TimeInForce timeInForce,
@@ -26,9 +29,8 @@ final class NewOrderEndpoint implements SignedEndpoint<NewOrderEndpoint.Request>
     }
 
     @Override
-    public List<String> parameters() {
-        return List.of("symbol", "side", "positionSide", "type", "timeInForce", "quantity", "reduceOnly", "price",
-                "priceMatch", "newClientOrderId", "newOrderRespType");
+    public Set<String> parameters() {
+        return PARAMETERS;
     }
 
     @Override

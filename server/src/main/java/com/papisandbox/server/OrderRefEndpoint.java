@@ -1,13 +1,13 @@
 package com.papisandbox.server;
 
-import java.util.List;
+import java.util.Set;
 
 /** An endpoint that names one order of one symbol: cancel, query, query open order. */
 abstract class OrderRefEndpoint implements SignedEndpoint<OrderRef> {
-    private static final List<String> PARAMETERS = List.of(OrderRef.SYMBOL, OrderRef.ORDER_ID, OrderRef.ORIG_CLIENT_ORDER_ID);
+    private static final Set<String> PARAMETERS = Set.of(OrderRef.SYMBOL, OrderRef.ORDER_ID, OrderRef.ORIG_CLIENT_ORDER_ID);
 
     @Override
-    public final List<String> parameters() {
+    public final Set<String> parameters() {
         return PARAMETERS;
     }
 

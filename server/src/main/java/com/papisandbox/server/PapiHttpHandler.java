@@ -40,7 +40,6 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
 
     private final Map<String, SignedEndpoint<?>> signed = new HashMap<>();
     private final Map<String, PublicEndpoint> open = new HashMap<>();
-    private final Map<SignedEndpoint<?>, Set<String>> knownParameters = new java.util.IdentityHashMap<>();
     private final ApiKeys apiKeys;
     private final EngineThread engine;
     private final Map<String, Instrument> instruments;
@@ -67,7 +66,6 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
         signed.put("GET /papi/v1/cm/openOrder", new QueryOpenOrderEndpoint());
         signed.put("GET /papi/v1/cm/openOrders", new QueryOpenOrdersEndpoint());
         signed.put("DELETE /papi/v1/cm/allOpenOrders", new CancelAllOpenOrdersEndpoint());
-        for (SignedEndpoint<?> endpoint : signed.values()) knownParameters.put(endpoint, Set.copyOf(endpoint.parameters()));
         open.put("GET /papi/v1/ping", () -> EMPTY_OBJECT);
         open.put("GET /dapi/v1/exchangeInfo", () -> exchangeInfo.render(clock.getAsLong()));
         PublicEndpoint time = () -> Json.write(g -> {
@@ -199,9 +197,7 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof TimeoutException) return ApiError.executionTimeout();
-        if (cause instanceof EngineThread.EngineBusyException) {
-            return new ApiError(503, -1001, "Internal error; unable to process your request. Please try again.");
-        }
+        if (cause instanceof EngineThread.EngineBusyException) return ApiError.internalErrorTryAgain();
         if (cause instanceof EngineThread.EngineStoppedException) return ApiError.serviceShuttingDown();
         log.error("engine failure", cause);
         return ApiError.unknown();
@@ -217,8 +213,8 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
         return body.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private void checkAllRead(SignedEndpoint<?> endpoint, RequestParams params) {
-        Set<String> known = knownParameters.get(endpoint);
+    private static void checkAllRead(SignedEndpoint<?> endpoint, RequestParams params) {
+        Set<String> known = endpoint.parameters();
         int unread = 0;
         for (String name : params.names()) {
             if (!known.contains(name) && !ENVELOPE.contains(name)) unread++;

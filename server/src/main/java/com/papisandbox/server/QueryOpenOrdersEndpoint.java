@@ -4,7 +4,7 @@ import com.papisandbox.engine.Command;
 import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.Result;
 
-import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /** Query All Current CM Open Orders — {@code GET /papi/v1/cm/openOrders} (spec §6.7). */
@@ -12,9 +12,11 @@ final class QueryOpenOrdersEndpoint implements SignedEndpoint<QueryOpenOrdersEnd
     record Request(String symbol, String pair) {
     }
 
+    private static final Set<String> PARAMETERS = Set.of("symbol", "pair");
+
     @Override
-    public List<String> parameters() {
-        return List.of("symbol", "pair");
+    public Set<String> parameters() {
+        return PARAMETERS;
     }
 
     @Override

@@ -28,8 +28,11 @@ public final class RequestParams {
         if (query.signature != null && body.signature != null) {
             throw new ApiException(ApiError.duplicateParameter());
         }
-        Map<String, String> merged = new LinkedHashMap<>(body.values);
-        merged.putAll(query.values);
+        Map<String, String> merged = query.values;
+        if (!body.values.isEmpty()) {
+            merged = new LinkedHashMap<>(body.values);
+            merged.putAll(query.values);
+        }
         String signature = query.signature != null ? query.signature : body.signature;
         return new RequestParams(merged, signature, query.unsigned + body.unsigned);
     }

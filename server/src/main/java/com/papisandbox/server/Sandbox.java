@@ -52,8 +52,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public static Sandbox start(SandboxConfig config) {
-        InstrumentCatalog catalog = config.instrumentsFile() == null
-                ? InstrumentCatalog.bundled() : InstrumentCatalog.load(config.instrumentsFile());
+        InstrumentCatalog catalog = InstrumentCatalog.of(config.instrumentsFile());
         // Netty and Vert.x load their classes while the journal is opened and replayed.
         CompletableFuture<Vertx> vertxStarting = CompletableFuture.supplyAsync(Sandbox::startVertx);
         Journal journal;
@@ -220,11 +219,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** SHA-256 over the whole engine state (books, orders, accounts, positions), read in sequence. */
     public String stateHash() {
-        try {
-            return engineThread.read(EngineSnapshot::stateHash).get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the state hash", e);
-        }
+        return read(EngineSnapshot::stateHash);
     }
 
     /** Reads engine state on the engine thread (for tools and tests); the function must not change it. */

@@ -4,7 +4,7 @@ import com.papisandbox.engine.Command;
 import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.Result;
 
-import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public interface SignedEndpoint<R> {
     /** The parameters this endpoint reads, besides timestamp, recvWindow and signature. */
-    List<String> parameters();
+    Set<String> parameters();
 
     /** IP request weight. */
     default int weight(RequestParams params) {
