@@ -13,24 +13,35 @@ public final class Account {
     final String apiKey;
     final String credential;
     final Map<String, BigDecimal> balances;
+    /** The engine's instruments, by {@link OrderBook#index}: the per-instrument arrays below follow it. */
+    private final List<Instrument> instruments;
     /** Open orders, oldest first: orders open in id order, so this is also id order. */
     Order openHead;
     Order openTail;
     int openTotal;
-    final Map<String, Order> openByClientId = new HashMap<>();
-    /** The newest order per client order id (any symbol, open or not); older ones hang off it. */
+    /**
+     * The newest order per client order id (any symbol, open or not); older ones hang off it. An open
+     * order is always the newest with its client order id (a second one is refused while it is open), so
+     * this also finds open orders by client order id.
+     */
     final Map<String, Order> latestByClientId = new HashMap<>();
-    final Map<String, int[]> openCountBySymbol = new HashMap<>();
-    /** Signed position in contracts per symbol (one-way mode). */
-    final Map<String, long[]> positions = new HashMap<>();
+    /** Open orders per instrument. */
+    private final int[] openCount;
+    /** Signed position in contracts per instrument (one-way mode), and whether it ever existed. */
+    private final long[] position;
+    private final boolean[] hasPosition;
     /** Resting reduce-only orders, so fills need not scan accounts that have none. */
     int openReduceOnly;
 
-    Account(long accountId, String apiKey, String credential, Map<String, BigDecimal> balances) {
+    Account(long accountId, String apiKey, String credential, Map<String, BigDecimal> balances, List<Instrument> instruments) {
         this.accountId = accountId;
         this.apiKey = apiKey;
         this.credential = credential;
         this.balances = new TreeMap<>(balances);
+        this.instruments = instruments;
+        this.openCount = new int[instruments.size()];
+        this.position = new long[instruments.size()];
+        this.hasPosition = new boolean[instruments.size()];
     }
 
     public long accountId() { return accountId; }
@@ -38,16 +49,30 @@ public final class Account {
     public String credential() { return credential; }
     public Map<String, BigDecimal> balances() { return Map.copyOf(balances); }
 
+    long position(OrderBook book) {
+        return position[book.index];
+    }
+
+    /** Signed position in contracts on that symbol (zero for an unknown symbol). */
     public long position(String symbol) {
-        long[] p = positions.get(symbol);
-        return p == null ? 0 : p[0];
+        for (int i = 0; i < position.length; i++) {
+            if (instruments.get(i).symbol().equals(symbol)) return position[i];
+        }
+        return 0;
     }
 
     /** Positions by symbol, sorted, zero positions included once they existed. */
     public Map<String, Long> positions() {
         Map<String, Long> result = new TreeMap<>();
-        positions.forEach((symbol, p) -> result.put(symbol, p[0]));
+        for (int i = 0; i < position.length; i++) {
+            if (hasPosition[i]) result.put(instruments.get(i).symbol(), position[i]);
+        }
         return result;
+    }
+
+    void restorePosition(OrderBook book, long contracts) {
+        position[book.index] = contracts;
+        hasPosition[book.index] = true;
     }
 
     /** Open orders, oldest first. */
@@ -55,6 +80,11 @@ public final class Account {
         List<Order> result = new ArrayList<>(openTotal);
         for (Order o = openHead; o != null; o = o.accountNext) result.add(o);
         return result;
+    }
+
+    /** The newest order with this client order id (any symbol), or null. */
+    Order latestWithClientId(String clientOrderId) {
+        return latestByClientId.get(clientOrderId);
     }
 
     /** Records a new order under its client order id, in front of older orders with the same id. */
@@ -67,9 +97,9 @@ public final class Account {
     }
 
     /** The newest order of this symbol with this client order id, or null. */
-    Order latestWithClientId(String symbol, String clientOrderId) {
+    Order latestWithClientId(OrderBook book, String clientOrderId) {
         for (Order o = latestByClientId.get(clientOrderId); o != null; o = o.olderWithClientId) {
-            if (o.instrument.symbol().equals(symbol)) return o;
+            if (o.book == book) return o;
         }
         return null;
     }
@@ -93,8 +123,7 @@ public final class Account {
         if (openTail == null) openHead = order; else openTail.accountNext = order;
         openTail = order;
         openTotal++;
-        openByClientId.put(order.clientOrderId, order);
-        openCountBySymbol.computeIfAbsent(order.instrument.symbol(), k -> new int[1])[0]++;
+        openCount[order.book.index]++;
     }
 
     void closed(Order order) {
@@ -104,16 +133,16 @@ public final class Account {
         order.accountPrev = null;
         order.accountNext = null;
         openTotal--;
-        openByClientId.remove(order.clientOrderId, order);
-        openCountBySymbol.get(order.instrument.symbol())[0]--;
+        openCount[order.book.index]--;
     }
 
-    int openCount(String symbol) {
-        int[] n = openCountBySymbol.get(symbol);
-        return n == null ? 0 : n[0];
+    int openCount(OrderBook book) {
+        return openCount[book.index];
     }
 
     void filled(Order order, long qty) {
-        positions.computeIfAbsent(order.instrument.symbol(), k -> new long[1])[0] += order.side.sign() * qty;
+        int i = order.book.index;
+        position[i] += order.side.sign() * qty;
+        hasPosition[i] = true;
     }
 }

@@ -27,6 +27,8 @@ public final class Engine {
     private static final long MAX_SAFE_ID = (1L << 53) - 1;
 
     private final Map<String, Instrument> instruments = new LinkedHashMap<>();
+    /** The instruments in order; a book's {@link OrderBook#index} is its position here. */
+    private final List<Instrument> instrumentsByIndex = new ArrayList<>();
     private final Map<String, OrderBook> books = new HashMap<>();
     private final OrderIndex ordersById = new OrderIndex(FIRST_ORDER_ID);
     /** Accounts by id - 1 (ids are dense, from 1). */
@@ -56,7 +58,8 @@ public final class Engine {
             if (instruments.putIfAbsent(instrument.symbol(), instrument) != null) {
                 throw new IllegalArgumentException("duplicate instrument " + instrument.symbol());
             }
-            books.put(instrument.symbol(), new OrderBook(instrument));
+            books.put(instrument.symbol(), new OrderBook(instrument, instrumentsByIndex.size()));
+            instrumentsByIndex.add(instrument);
         }
         this.events = events;
         this.closedOrderCap = closedOrderCap;
@@ -113,27 +116,33 @@ public final class Engine {
         if (existing != null) {
             return new Result.AccountOpened(existing.accountId, false);
         }
-        Account account = new Account(nextAccountId++, c.apiKey(), c.credential(), c.balances());
+        Account account = newAccount(nextAccountId++, c.apiKey(), c.credential(), c.balances());
         restoreAccount(account);
         return new Result.AccountOpened(account.accountId, true);
     }
 
+    /** Accounts are made here only, so each knows the engine's instruments (its per-instrument arrays follow them). */
+    Account newAccount(long accountId, String apiKey, String credential, Map<String, java.math.BigDecimal> balances) {
+        return new Account(accountId, apiKey, credential, balances, Collections.unmodifiableList(instrumentsByIndex));
+    }
+
     private Result place(Command.PlaceOrder c, long timestamp) {
-        Instrument instrument = instruments.get(c.symbol());
-        if (instrument == null) return rejected(Reject.UNKNOWN_SYMBOL);
+        OrderBook book = books.get(c.symbol());
+        if (book == null) return rejected(Reject.UNKNOWN_SYMBOL);
+        Instrument instrument = book.instrument();
         Account account = account(c.accountId());
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
         if (c.positionSide() != PositionSide.BOTH) return rejected(Reject.POSITION_SIDE_MISMATCH);
         Reject filterReject = OrderFilters.check(instrument, c.type(), c.price(), c.quantity());
         if (filterReject != null) return rejected(filterReject);
-        if (account.openByClientId.containsKey(c.clientOrderId())) return rejected(Reject.DUPLICATE_CLIENT_ORDER_ID);
-        if (c.type() == OrderType.LIMIT && account.openCount(c.symbol()) >= instrument.maxNumOrders()) {
+        Order sameClientId = account.latestWithClientId(c.clientOrderId());
+        if (sameClientId != null && sameClientId.status.isOpen()) return rejected(Reject.DUPLICATE_CLIENT_ORDER_ID);
+        if (c.type() == OrderType.LIMIT && account.openCount(book) >= instrument.maxNumOrders()) {
             return rejected(Reject.MAX_OPEN_ORDERS);
         }
-        if (c.reduceOnly() && !reducesPosition(account.position(c.symbol()), c.side(), c.quantity())) {
+        if (c.reduceOnly() && !reducesPosition(account.position(book), c.side(), c.quantity())) {
             return rejected(Reject.REDUCE_ONLY_REJECTED);
         }
-        OrderBook book = books.get(c.symbol());
         if (c.timeInForce() == TimeInForce.FOK
                 && book.availableQty(c.side(), c.price(), c.type(), c.quantity()) < c.quantity()) {
             return rejected(Reject.FOK_WOULD_NOT_FILL);
@@ -145,18 +154,18 @@ public final class Engine {
             throw new IllegalStateException("order ids exhausted");
         }
 
-        Order order = new Order(nextOrderId++, account.accountId, instrument, c.clientOrderId(), c.side(), c.type(),
+        Order order = new Order(nextOrderId++, account.accountId, book, c.clientOrderId(), c.side(), c.type(),
                 c.timeInForce(), c.positionSide(), c.reduceOnly(), c.type() == OrderType.MARKET ? 0 : c.price(),
                 c.quantity(), timestamp);
         ordersById.put(order);
         account.placed(order);
-        OrderView acknowledged = order.view();
+        OrderSnapshot acknowledged = order.copy();
         if (events != null) {
             events.accept(new Event.Accepted(order.orderId, account.accountId, instrument.symbol(), order.side, order.price, order.origQty));
         }
 
         book.match(order, timestamp, onMatch);
-        expireStaleReduceOnlyOrders(instrument, timestamp);
+        expireStaleReduceOnlyOrders(book, timestamp);
 
         if (order.remainingQty() > 0) {
             if (order.type == OrderType.LIMIT && (order.timeInForce == TimeInForce.GTC || order.timeInForce == TimeInForce.GTX)) {
@@ -171,7 +180,9 @@ public final class Engine {
             retire(order);
         }
         forgetOldOrders(timestamp);
-        return new Result.OrderResult(acknowledged, order.view(), true);
+        // A resting order that did not trade is still what was acknowledged: one copy serves both.
+        OrderView now = order.executedQty == 0 && order.status == OrderStatus.NEW ? acknowledged : order.view();
+        return new Result.OrderResult(acknowledged, now, true);
     }
 
     private void onMatch(Order maker, Order taker, long qty, long price) {
@@ -196,17 +207,17 @@ public final class Engine {
      * A resting reduce-only order that could no longer reduce its account's position (the position
      * closed or flipped) expires, as on Binance futures, so it can never open a position.
      */
-    private void expireStaleReduceOnlyOrders(Instrument instrument, long timestamp) {
+    private void expireStaleReduceOnlyOrders(OrderBook book, long timestamp) {
         if (touchedAccounts.isEmpty()) return;
         for (Account account : touchedAccounts) {
             if (account.openReduceOnly == 0) continue;
-            long position = account.position(instrument.symbol());
+            long position = account.position(book);
             List<Order> stale = new ArrayList<>();
             for (Order o = account.openHead; o != null; o = o.accountNext) {
-                if (o.reduceOnly && o.instrument == instrument && !reducesPosition(position, o.side, 1)) stale.add(o);
+                if (o.reduceOnly && o.book == book && !reducesPosition(position, o.side, 1)) stale.add(o);
             }
             for (Order o : stale) {
-                books.get(instrument.symbol()).remove(o);
+                book.remove(o);
                 account.closed(o);
                 o.close(OrderStatus.EXPIRED, timestamp);
                 if (events != null) events.accept(new Event.Expired(o.orderId, o.remainingQty()));
@@ -222,29 +233,28 @@ public final class Engine {
     }
 
     private Result cancel(Command.CancelOrder c, long timestamp) {
-        if (!instruments.containsKey(c.symbol())) return rejected(Reject.UNKNOWN_SYMBOL);
+        OrderBook book = books.get(c.symbol());
+        if (book == null) return rejected(Reject.UNKNOWN_SYMBOL);
         Account account = account(c.accountId());
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
-        Order order = openOrder(account, c.symbol(), c.orderId(), c.origClientOrderId());
+        Order order = openOrder(account, book, c.orderId(), c.origClientOrderId());
         if (order == null) return rejected(Reject.UNKNOWN_ORDER_ON_CANCEL);
         cancelResting(account, order, timestamp);
         forgetOldOrders(timestamp);
-        OrderView view = order.view();
-        return new Result.OrderResult(view, view, true);
+        return order.cancelResult;
     }
 
-    /** The account's open order of that symbol with that id (orderId wins), or null. */
-    private Order openOrder(Account account, String symbol, long orderId, String clientOrderId) {
-        Order order = orderId >= 0 ? ordersById.get(orderId) : account.openByClientId.get(clientOrderId);
-        if (order == null || order.accountId != account.accountId || !order.status.isOpen()
-                || !order.instrument.symbol().equals(symbol)) {
+    /** The account's open order in that book with that id (orderId wins), or null. */
+    private Order openOrder(Account account, OrderBook book, long orderId, String clientOrderId) {
+        Order order = orderId >= 0 ? ordersById.get(orderId) : account.latestWithClientId(clientOrderId);
+        if (order == null || order.accountId != account.accountId || !order.status.isOpen() || order.book != book) {
             return null;
         }
         return order;
     }
 
     private void cancelResting(Account account, Order order, long timestamp) {
-        books.get(order.instrument.symbol()).remove(order);
+        order.book.remove(order);
         account.closed(order);
         order.close(OrderStatus.CANCELED, timestamp);
         if (events != null) events.accept(new Event.Canceled(order.orderId, order.remainingQty()));
@@ -252,17 +262,18 @@ public final class Engine {
     }
 
     private Result cancelAll(Command.CancelAllOrders c, long timestamp) {
-        if (!instruments.containsKey(c.symbol())) return rejected(Reject.UNKNOWN_SYMBOL);
+        OrderBook book = books.get(c.symbol());
+        if (book == null) return rejected(Reject.UNKNOWN_SYMBOL);
         Account account = account(c.accountId());
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
         List<Order> toCancel = new ArrayList<>();
         for (Order o = account.openHead; o != null; o = o.accountNext) {
-            if (o.instrument.symbol().equals(c.symbol())) toCancel.add(o);
+            if (o.book == book) toCancel.add(o);
         }
         List<OrderView> canceled = new ArrayList<>(toCancel.size());
         for (Order order : toCancel) {
             cancelResting(account, order, timestamp);
-            canceled.add(order.view());
+            canceled.add(order);
         }
         if (!canceled.isEmpty()) forgetOldOrders(timestamp);
         return new Result.OrdersCanceled(canceled);
@@ -293,38 +304,40 @@ public final class Engine {
     }
 
     private Result queryOrder(Command.QueryOrder c, long now) {
-        if (!instruments.containsKey(c.symbol())) return rejected(Reject.UNKNOWN_SYMBOL);
+        OrderBook book = books.get(c.symbol());
+        if (book == null) return rejected(Reject.UNKNOWN_SYMBOL);
         Account account = account(c.accountId());
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
-        Order order = c.orderId() >= 0 ? ordersById.get(c.orderId()) : account.latestWithClientId(c.symbol(), c.origClientOrderId());
-        if (order == null || order.accountId != account.accountId || !order.instrument.symbol().equals(c.symbol())
-                || forgotten(order, now)) {
+        Order order = c.orderId() >= 0 ? ordersById.get(c.orderId()) : account.latestWithClientId(book, c.origClientOrderId());
+        if (order == null || order.accountId != account.accountId || order.book != book || forgotten(order, now)) {
             return rejected(Reject.NO_SUCH_ORDER);
         }
         return new Result.Orders(List.of(order.view()));
     }
 
     private Result queryOpenOrder(Command.QueryOpenOrder c) {
-        if (!instruments.containsKey(c.symbol())) return rejected(Reject.UNKNOWN_SYMBOL);
+        OrderBook book = books.get(c.symbol());
+        if (book == null) return rejected(Reject.UNKNOWN_SYMBOL);
         Account account = account(c.accountId());
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
-        Order order = openOrder(account, c.symbol(), c.orderId(), c.origClientOrderId());
+        Order order = openOrder(account, book, c.orderId(), c.origClientOrderId());
         if (order == null) return rejected(Reject.NO_SUCH_ORDER);
         return new Result.Orders(List.of(order.view()));
     }
 
     private Result queryOpenOrders(Command.QueryOpenOrders c) {
-        if (c.symbol() != null && !instruments.containsKey(c.symbol())) return rejected(Reject.UNKNOWN_SYMBOL);
+        OrderBook book = c.symbol() == null ? null : books.get(c.symbol());
+        if (c.symbol() != null && book == null) return rejected(Reject.UNKNOWN_SYMBOL);
         Account account = account(c.accountId());
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
-        return new Result.Orders(openViews(account, c.symbol(), c.pair()));
+        return new Result.Orders(openViews(account, book, c.pair()));
     }
 
-    /** The account's open orders, oldest first, of one symbol and/or pair when given. */
-    private static List<OrderView> openViews(Account account, String symbol, String pair) {
+    /** The account's open orders, oldest first, of one book and/or pair when given. */
+    private static List<OrderView> openViews(Account account, OrderBook book, String pair) {
         List<OrderView> result = new ArrayList<>();
         for (Order o = account.openHead; o != null; o = o.accountNext) {
-            if (symbol != null && !o.instrument.symbol().equals(symbol)) continue;
+            if (book != null && o.book != book) continue;
             if (pair != null && !o.instrument.pair().equals(pair)) continue;
             result.add(o.view());
         }

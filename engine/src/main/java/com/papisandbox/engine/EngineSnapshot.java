@@ -104,9 +104,13 @@ public final class EngineSnapshot {
                 int balanceCount = in.readInt();
                 Map<String, BigDecimal> balances = new TreeMap<>();
                 for (int b = 0; b < balanceCount; b++) balances.put(in.readString(), new BigDecimal(in.readString()));
-                Account account = new Account(id, apiKey, credential, balances);
+                Account account = engine.newAccount(id, apiKey, credential, balances);
                 int positionCount = in.readInt();
-                for (int p = 0; p < positionCount; p++) account.positions.put(in.readString(), new long[]{in.readLong()});
+                for (int p = 0; p < positionCount; p++) {
+                    OrderBook book = engine.book(in.readString());
+                    if (book == null) throw new IllegalArgumentException("snapshot position names an unknown instrument");
+                    account.restorePosition(book, in.readLong());
+                }
                 engine.restoreAccount(account);
             }
             int orderCount = in.readInt();
@@ -114,8 +118,8 @@ public final class EngineSnapshot {
             for (int i = 0; i < orderCount; i++) {
                 long orderId = in.readLong();
                 long accountId = in.readLong();
-                Instrument instrument = engine.instruments().get(in.readString());
-                if (instrument == null) throw new IllegalArgumentException("snapshot names an unknown instrument");
+                OrderBook book = engine.book(in.readString());
+                if (book == null) throw new IllegalArgumentException("snapshot names an unknown instrument");
                 String clientOrderId = in.readString();
                 Side side = Side.values()[in.readByte()];
                 OrderType type = OrderType.values()[in.readByte()];
@@ -125,7 +129,7 @@ public final class EngineSnapshot {
                 long price = in.readLong();
                 long origQty = in.readLong();
                 long time = in.readLong();
-                Order o = new Order(orderId, accountId, instrument, clientOrderId, side, type,
+                Order o = new Order(orderId, accountId, book, clientOrderId, side, type,
                         tif < 0 ? null : TimeInForce.values()[tif], positionSide, reduceOnly, price, origQty, time);
                 o.executedQty = in.readLong();
                 String cumBase = in.readString();

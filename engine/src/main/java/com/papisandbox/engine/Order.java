@@ -3,14 +3,16 @@ package com.papisandbox.engine;
 import java.math.BigDecimal;
 
 /**
- * An order as the engine holds it. Mutated only on the engine thread; other threads see
- * {@link OrderView} snapshots. Resting orders are linked into their {@link PriceLevel} (intrusive
- * list), which makes a cancel O(1) within the level.
+ * An order as the engine holds it. Mutated only on the engine thread while open; other threads see
+ * {@link OrderSnapshot} copies of open orders, and closed orders themselves, which never change again
+ * (only the engine's private links below do). Resting orders are linked into their {@link PriceLevel}
+ * (intrusive list), which makes a cancel O(1) within the level.
  */
-public final class Order {
+public final class Order implements OrderView {
     final long orderId;
     final long accountId;
     final Instrument instrument;
+    final OrderBook book;
     final String clientOrderId;
     final Side side;
     final OrderType type;
@@ -39,11 +41,18 @@ public final class Order {
     Order olderWithClientId;
     Order newerWithClientId;
 
-    Order(long orderId, long accountId, Instrument instrument, String clientOrderId, Side side, OrderType type,
+    /**
+     * The answer to cancelling this order (the closed order is its own view): made with the order, so
+     * that a cancel allocates nothing.
+     */
+    final Result.OrderResult cancelResult = new Result.OrderResult(this, this, true);
+
+    Order(long orderId, long accountId, OrderBook book, String clientOrderId, Side side, OrderType type,
           TimeInForce timeInForce, PositionSide positionSide, boolean reduceOnly, long price, long origQty, long time) {
         this.orderId = orderId;
         this.accountId = accountId;
-        this.instrument = instrument;
+        this.book = book;
+        this.instrument = book.instrument();
         this.clientOrderId = clientOrderId;
         this.side = side;
         this.type = type;
@@ -56,15 +65,22 @@ public final class Order {
         this.updateTime = time;
     }
 
-    public long orderId() { return orderId; }
-    public long accountId() { return accountId; }
-    public Instrument instrument() { return instrument; }
-    public String clientOrderId() { return clientOrderId; }
-    public Side side() { return side; }
-    public long price() { return price; }
-    public long origQty() { return origQty; }
-    public long executedQty() { return executedQty; }
-    public OrderStatus status() { return status; }
+    @Override public long orderId() { return orderId; }
+    @Override public long accountId() { return accountId; }
+    @Override public Instrument instrument() { return instrument; }
+    @Override public String clientOrderId() { return clientOrderId; }
+    @Override public Side side() { return side; }
+    @Override public OrderType type() { return type; }
+    @Override public TimeInForce timeInForce() { return timeInForce; }
+    @Override public PositionSide positionSide() { return positionSide; }
+    @Override public boolean reduceOnly() { return reduceOnly; }
+    @Override public long price() { return price; }
+    @Override public long origQty() { return origQty; }
+    @Override public long executedQty() { return executedQty; }
+    @Override public BigDecimal cumBase() { return cumBase; }
+    @Override public OrderStatus status() { return status; }
+    @Override public long time() { return time; }
+    @Override public long updateTime() { return updateTime; }
 
     public long remainingQty() {
         return origQty - executedQty;
@@ -82,9 +98,9 @@ public final class Order {
         updateTime = timestamp;
     }
 
+    /** What other threads may see of this order now: a copy while it is open, the order itself once closed. */
     public OrderView view() {
-        return new OrderView(orderId, accountId, instrument, clientOrderId, side, type, timeInForce, positionSide,
-                reduceOnly, price, origQty, executedQty, cumBase, status, time, updateTime);
+        return status.isOpen() ? copy() : this;
     }
 
     @Override

@@ -1,15 +1,13 @@
 package com.papisandbox.engine;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
+import java.util.OptionalLong;
 
 /**
- * The resting orders of one instrument, shared by all accounts, in price-time priority. Entering and
- * removing a price level costs O(log levels); removing an order from its level costs O(1).
+ * The resting orders of one instrument, shared by all accounts, in price-time priority. Resting an order
+ * at an existing price and removing one that does not empty its level are O(1) (see {@link BookSide});
+ * a level that appears or empties costs O(log levels).
  */
 public final class OrderBook {
     /** What the book reports for each match, in the order the matches happen. */
@@ -18,12 +16,15 @@ public final class OrderBook {
     }
 
     private final Instrument instrument;
-    private final NavigableMap<Long, PriceLevel> bids = new TreeMap<>(Collections.reverseOrder());
-    private final NavigableMap<Long, PriceLevel> asks = new TreeMap<>();
+    /** The book's position in its engine's instrument list: accounts keep per-instrument counters by it. */
+    final int index;
+    private final BookSide bids = new BookSide(true);
+    private final BookSide asks = new BookSide(false);
     private int restingCount;
 
-    public OrderBook(Instrument instrument) {
+    OrderBook(Instrument instrument, int index) {
         this.instrument = instrument;
+        this.index = index;
     }
 
     public Instrument instrument() {
@@ -35,13 +36,7 @@ public final class OrderBook {
     }
 
     void rest(Order order) {
-        NavigableMap<Long, PriceLevel> side = levels(order.side);
-        PriceLevel level = side.get(order.price);
-        if (level == null) {
-            level = new PriceLevel(order.price);
-            side.put(order.price, level);
-        }
-        level.append(order);
+        side(order.side).levelForRest(order.price).append(order);
         restingCount++;
     }
 
@@ -53,20 +48,20 @@ public final class OrderBook {
         level.remove(order);
         restingCount--;
         if (level.isEmpty()) {
-            levels(order.side).remove(level.price);
+            side(order.side).removeEmpty(level);
         }
     }
 
     /** True if an order at {@code price} on {@code side} would trade at once against the book. */
     boolean wouldCross(Side side, long price, OrderType type) {
-        PriceLevel best = best(side.opposite());
+        PriceLevel best = side(side.opposite()).best();
         return best != null && crosses(side, price, type, best.price);
     }
 
     /** The quantity the opposite side offers at prices acceptable to the order, counted up to {@code needed}. */
     long availableQty(Side side, long price, OrderType type, long needed) {
         long available = 0;
-        for (PriceLevel level : levels(side.opposite()).values()) {
+        for (PriceLevel level : side(side.opposite()).inPriorityOrder()) {
             if (!crosses(side, price, type, level.price)) break;
             for (Order o = level.head; o != null; o = o.next) {
                 available += o.remainingQty();
@@ -78,12 +73,10 @@ public final class OrderBook {
 
     /** Trades {@code taker} against the opposite side until it is filled or no longer crosses. */
     void match(Order taker, long timestamp, MatchListener listener) {
-        NavigableMap<Long, PriceLevel> opposite = levels(taker.side.opposite());
+        BookSide opposite = side(taker.side.opposite());
         while (taker.remainingQty() > 0) {
-            Map.Entry<Long, PriceLevel> bestEntry = opposite.firstEntry();
-            if (bestEntry == null) return;
-            PriceLevel level = bestEntry.getValue();
-            if (!crosses(taker.side, taker.price, taker.type, level.price)) return;
+            PriceLevel level = opposite.best();
+            if (level == null || !crosses(taker.side, taker.price, taker.type, level.price)) return;
             while (level.head != null && taker.remainingQty() > 0) {
                 Order maker = level.head;
                 long qty = Math.min(maker.remainingQty(), taker.remainingQty());
@@ -96,7 +89,7 @@ public final class OrderBook {
                 listener.onMatch(maker, taker, qty, level.price);
             }
             if (level.isEmpty()) {
-                opposite.remove(level.price);
+                opposite.removeEmpty(level);
             }
         }
     }
@@ -104,21 +97,16 @@ public final class OrderBook {
     /** Resting orders of one side, best price first, time priority within a price. */
     public List<Order> orders(Side side) {
         List<Order> result = new ArrayList<>();
-        for (PriceLevel level : levels(side).values()) {
+        for (PriceLevel level : side(side).inPriorityOrder()) {
             for (Order o = level.head; o != null; o = o.next) result.add(o);
         }
         return result;
     }
 
     /** Best price of a side in price units, or empty. */
-    public java.util.OptionalLong bestPrice(Side side) {
-        PriceLevel best = best(side);
-        return best == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(best.price);
-    }
-
-    private PriceLevel best(Side side) {
-        Map.Entry<Long, PriceLevel> e = levels(side).firstEntry();
-        return e == null ? null : e.getValue();
+    public OptionalLong bestPrice(Side side) {
+        PriceLevel best = side(side).best();
+        return best == null ? OptionalLong.empty() : OptionalLong.of(best.price);
     }
 
     private static boolean crosses(Side takerSide, long takerPrice, OrderType takerType, long makerPrice) {
@@ -126,7 +114,7 @@ public final class OrderBook {
         return takerSide == Side.BUY ? makerPrice <= takerPrice : makerPrice >= takerPrice;
     }
 
-    private NavigableMap<Long, PriceLevel> levels(Side side) {
+    private BookSide side(Side side) {
         return side == Side.BUY ? bids : asks;
     }
 }

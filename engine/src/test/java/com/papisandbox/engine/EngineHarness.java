@@ -142,7 +142,7 @@ final class EngineHarness {
                     Result r = engine.execute(new Command.QueryOrder(account.accountId(), symbol, id, null), 0);
                     if (r instanceof Result.Orders o) {
                         assertThat(found).as("order %d found twice", id).isNull();
-                        found = o.orders().get(0);
+                        found = o.orders().get(0).copy();
                     }
                 }
             }
@@ -150,6 +150,23 @@ final class EngineHarness {
             result.add(found);
         }
         return result;
+    }
+
+    /**
+     * A result with every order view copied into a value: results of different engines compare equal
+     * when they say the same (a closed order is its own view, equal only to itself).
+     */
+    static Result byValue(Result result) {
+        if (result instanceof Result.OrderResult r) {
+            return new Result.OrderResult(r.acknowledged().copy(), r.order().copy(), r.changedState());
+        }
+        if (result instanceof Result.Orders r) return new Result.Orders(copies(r.orders()));
+        if (result instanceof Result.OrdersCanceled r) return new Result.OrdersCanceled(copies(r.canceled()));
+        return result;
+    }
+
+    private static List<OrderView> copies(List<OrderView> views) {
+        return views.stream().<OrderView>map(OrderView::copy).toList();
     }
 
     List<OrderView> allOrders() {

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The paged index agrees with a sorted map under increasing puts and arbitrary removes, pages freed and all. */
 class OrderIndexTest {
     private static Order order(long id) {
-        return new Order(id, 1, TestInstruments.btcPerp(), "c" + id, Side.BUY, OrderType.LIMIT, TimeInForce.GTC,
+        return new Order(id, 1, new OrderBook(TestInstruments.btcPerp(), 0), "c" + id, Side.BUY, OrderType.LIMIT, TimeInForce.GTC,
                 PositionSide.BOTH, false, 600_000, 1, 0);
     }
 
