@@ -6,8 +6,8 @@
 #
 # JAVA_OPTS (environment) adds JVM options, e.g. JAVA_OPTS="-Xlog:gc:file=gc.log".
 # LAUNCHER=1 (environment) starts the server through ./papi-sandbox instead of `java -jar`, i.e. with the
-# launcher's JVM options (its AppCDS archive and -Xmx1g, or PAPI_SANDBOX_JAVA_OPTS, which replaces
-# -Xmx1g; JAVA_OPTS is then ignored).
+# launcher's JVM options (its AppCDS archive and -Xmx768m -XX:+UseParallelGC, or PAPI_SANDBOX_JAVA_OPTS, which replaces
+# those; JAVA_OPTS is then ignored).
 # Then, in another terminal:
 #   java -cp bench/target/benchmarks.jar com.papisandbox.bench.LoadGenerator --url http://127.0.0.1:PORT --accounts ACCOUNTS ...
 set -euo pipefail

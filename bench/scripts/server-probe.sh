@@ -5,7 +5,7 @@
 #
 # 1. starts `java -jar app/target/papi-sandbox.jar serve --port 0 --data-dir <fresh tmp dir>` (with
 #    --launcher: `./papi-sandbox serve ...`, i.e. the launcher's JVM options: its AppCDS archive and
-#    -Xmx1g, or PAPI_SANDBOX_JAVA_OPTS) and reports the wall time from launch to the first answered
+#    -Xmx768m -XX:+UseParallelGC, or PAPI_SANDBOX_JAVA_OPTS) and reports the wall time from launch to the first answered
 #    GET /papi/v1/ping (polled every ~2 ms);
 # 2. after 5 s idle, reports VmRSS from /proc/<pid>/status (not with --startup-only, which stops here);
 # 3. with --fill N: opens enough generated accounts (--accounts, 190 orders each), places N resting
@@ -13,7 +13,7 @@
 #    (jcmd GC.class_histogram) and VmRSS after that full GC;
 # 4. prints the server's snapshot and warning lines (its log is deleted with the data dir).
 # PROBE_JAVA_OPTS (environment) adds JVM options to the server started with `java -jar`, e.g.
-# -XX:SharedArchiveFile=app.jsa; with --launcher set PAPI_SANDBOX_JAVA_OPTS instead (it replaces -Xmx1g).
+# -XX:SharedArchiveFile=app.jsa; with --launcher set PAPI_SANDBOX_JAVA_OPTS instead (it replaces the launcher's defaults).
 # The first launcher run after a build records the launcher's AppCDS archive first: do not time that one.
 # Build first: ./mvnw -q -B -Dmaven.test.skip=true -pl app,bench -am package
 set -euo pipefail

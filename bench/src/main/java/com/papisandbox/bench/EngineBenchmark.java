@@ -60,7 +60,9 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx8g"})
+// The server's collector (the launcher's -XX:+UseParallelGC): G1's write barriers cost a pointer-heavy
+// engine over half its throughput on big books (docs/benchmarks.md).
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx8g", "-XX:+UseParallelGC"})
 public class EngineBenchmark {
     public static final int BATCH = 100;
 

@@ -48,6 +48,22 @@ class RetentionTest {
     }
 
     @Test
+    void aHistoryOverItsCapIsTrimmedInOneBatchBelowIt() {
+        Engine e = engine(800); // trims 64 (an eighth of the cap, at most 64) below the cap
+        for (int i = 0; i < 800; i++) {
+            long id = place(e, 1, Side.BUY, 600_000, "c" + i, T0 + i);
+            e.execute(new Command.CancelOrder(1, "BTCUSD_PERP", id, null), T0 + i);
+        }
+        assertThat(e.orderCount()).isEqualTo(800);
+        long id = place(e, 1, Side.BUY, 600_000, "c800", T0 + 800);
+        assertThat(e.orderCount()).as("a resting order does not count").isEqualTo(801);
+        e.execute(new Command.CancelOrder(1, "BTCUSD_PERP", id, null), T0 + 800);
+        assertThat(e.orderCount()).isEqualTo(736);
+        assertThat(query(e, Engine.FIRST_ORDER_ID + 64, T0 + 900)).isEqualTo(new Result.Rejected(Reject.NO_SUCH_ORDER));
+        assertThat(query(e, Engine.FIRST_ORDER_ID + 65, T0 + 900)).isInstanceOf(Result.Orders.class);
+    }
+
+    @Test
     void unfilledClosedOrdersAreDroppedAfterThreeDaysButFilledOnesStay() {
         Engine e = engine(1000);
         long canceled = place(e, 1, Side.BUY, 600_000, "x", T0);
