@@ -13,8 +13,8 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A book side agrees with a sorted map under any mix of new and emptied levels: lookups (through the
- * open-addressing table, whose deletions shift entries back), the best level, and priority order.
+ * A book side agrees with a sorted map under any mix of new and emptied levels: lookups by price, the
+ * cached best level (also after the best empties), and priority order.
  */
 class BookSideTest {
 
