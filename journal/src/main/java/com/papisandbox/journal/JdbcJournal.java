@@ -8,7 +8,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -17,11 +19,15 @@ import java.util.function.Consumer;
 /**
  * The journal on a SQL database (SQLite embedded, or PostgreSQL), same schema on both (Flyway
  * migrations under {@code db/migration/<dialect>}). Appends go through one connection, one
- * transaction per batch: the group commit that makes durable-before-reply affordable.
+ * transaction per batch: the group commit that makes durable-before-reply affordable. Snapshots are
+ * written through another connection, in parts of their own transactions, so that a snapshot written
+ * on another thread never holds the store's write lock (SQLite has one) for long.
  */
 public final class JdbcJournal implements Journal {
     private static final Logger log = LoggerFactory.getLogger(JdbcJournal.class);
     private static final int FETCH_SIZE = 10_000;
+    /** A snapshot part, written in a transaction of its own: short enough not to hold up appends. */
+    static final int SNAPSHOT_PART_BYTES = 1 << 20;
 
     private final DataSource dataSource;
     private final AutoCloseable owner;
@@ -156,13 +162,14 @@ public final class JdbcJournal implements Journal {
                 }
             }
             for (long seq : sequences) {
-                try (PreparedStatement s = c.prepareStatement("SELECT ts, crc, state FROM snapshots WHERE seq = ?")) {
+                try (PreparedStatement s = c.prepareStatement("SELECT ts, crc, parts, state FROM snapshots WHERE seq = ?")) {
                     s.setLong(1, seq);
                     try (ResultSet rs = s.executeQuery()) {
                         if (!rs.next()) continue;
                         long ts = rs.getLong(1);
                         long crc = rs.getLong(2);
-                        byte[] state = rs.getBytes(3);
+                        int parts = rs.getInt(3);
+                        byte[] state = parts == 0 ? rs.getBytes(4) : readParts(c, seq, parts);
                         if (state != null && crc == Checksums.bytes(state)) {
                             c.commit();
                             return Optional.of(new Snapshot(seq, ts, state));
@@ -178,20 +185,84 @@ public final class JdbcJournal implements Journal {
         }
     }
 
+    /** The parts of a snapshot joined, or null if any is missing. */
+    private static byte[] readParts(Connection c, long seq, int parts) throws SQLException {
+        ByteArrayOutputStream state = new ByteArrayOutputStream();
+        int next = 0;
+        try (PreparedStatement s = c.prepareStatement("SELECT part, data FROM snapshot_parts WHERE seq = ? ORDER BY part")) {
+            s.setLong(1, seq);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getInt(1) != next++) return null;
+                    state.writeBytes(rs.getBytes(2));
+                }
+            }
+        }
+        return next == parts ? state.toByteArray() : null;
+    }
+
+    /**
+     * Writes the parts first, each in its own transaction, then the row that makes the snapshot count
+     * (a crash in between leaves parts without a row: ignored, and removed by the next snapshot), and
+     * keeps the two newest snapshots. Safe to call from another thread while appends go on, one
+     * snapshot at a time.
+     */
     @Override
     public void saveSnapshot(Snapshot snapshot) {
-        try (PreparedStatement s = writer.prepareStatement("INSERT INTO snapshots (seq, ts, crc, state) VALUES (?, ?, ?, ?)");
-             PreparedStatement prune = writer.prepareStatement("DELETE FROM snapshots WHERE seq < (SELECT MAX(seq) FROM snapshots) "
-                     + "AND seq NOT IN (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT 2)")) {
-            s.setLong(1, snapshot.sequence());
-            s.setLong(2, snapshot.timestamp());
-            s.setLong(3, Checksums.bytes(snapshot.state()));
-            s.setBytes(4, snapshot.state());
-            s.executeUpdate();
-            prune.executeUpdate();
-            writer.commit();
+        byte[] state = snapshot.state();
+        int parts = Math.max(1, (state.length + SNAPSHOT_PART_BYTES - 1) / SNAPSHOT_PART_BYTES);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement saved = c.prepareStatement("SELECT 1 FROM snapshots WHERE seq = ?")) {
+                    saved.setLong(1, snapshot.sequence());
+                    try (ResultSet rs = saved.executeQuery()) {
+                        if (rs.next()) {
+                            c.commit();
+                            return; // that state is saved already
+                        }
+                    }
+                }
+                // Every transaction below starts with a write: on SQLite a read first would pin a snapshot
+                // of the database that a write cannot upgrade once the journal has committed (SQLITE_BUSY at once).
+                c.commit();
+                try (PreparedStatement leftovers = c.prepareStatement("DELETE FROM snapshot_parts WHERE seq = ?");
+                     PreparedStatement part = c.prepareStatement("INSERT INTO snapshot_parts (seq, part, data) VALUES (?, ?, ?)")) {
+                    leftovers.setLong(1, snapshot.sequence());
+                    leftovers.executeUpdate();
+                    c.commit();
+                    for (int p = 0; p < parts; p++) {
+                        part.setLong(1, snapshot.sequence());
+                        part.setInt(2, p);
+                        part.setBytes(3, Arrays.copyOfRange(state, p * SNAPSHOT_PART_BYTES,
+                                Math.min(state.length, (p + 1) * SNAPSHOT_PART_BYTES)));
+                        part.executeUpdate();
+                        c.commit();
+                    }
+                }
+                try (PreparedStatement row = c.prepareStatement("INSERT INTO snapshots (seq, ts, crc, parts, state) VALUES (?, ?, ?, ?, ?)");
+                     PreparedStatement prune = c.prepareStatement("DELETE FROM snapshots WHERE seq < (SELECT MAX(seq) FROM snapshots) "
+                             + "AND seq NOT IN (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT 2)");
+                     PreparedStatement pruneParts = c.prepareStatement("DELETE FROM snapshot_parts WHERE seq NOT IN (SELECT seq FROM snapshots)")) {
+                    row.setLong(1, snapshot.sequence());
+                    row.setLong(2, snapshot.timestamp());
+                    row.setLong(3, Checksums.bytes(state));
+                    row.setInt(4, parts);
+                    row.setBytes(5, new byte[0]);
+                    row.executeUpdate();
+                    prune.executeUpdate();
+                    pruneParts.executeUpdate();
+                    c.commit();
+                }
+            } catch (SQLException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
+            }
         } catch (SQLException e) {
-            rollbackQuietly();
             throw new JournalException("cannot write snapshot to " + location + ": " + e.getMessage(), e);
         }
     }

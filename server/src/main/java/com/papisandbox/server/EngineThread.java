@@ -15,7 +15,11 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -47,6 +51,14 @@ public final class EngineThread implements AutoCloseable {
     private final long snapshotEvery;
     private long snapshotSequence;
     private long lastBusyNanos = System.nanoTime();
+    /** Stores serialised snapshots, so the engine thread only pays for serialising them. */
+    private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor(task -> {
+        Thread t = new Thread(task, "snapshot-writer");
+        t.setDaemon(true);
+        return t;
+    });
+    /** The snapshot being stored, if any: one at a time. */
+    private CompletableFuture<Void> storing = CompletableFuture.completedFuture(null);
 
     /**
      * @param snapshotSequence the sequence the engine's state was recovered from a snapshot at (0: none)
@@ -156,24 +168,49 @@ public final class EngineThread implements AutoCloseable {
         }
     }
 
+    /**
+     * Serialises the state here, between batches (the engine must not change meanwhile), and hands the
+     * bytes to the snapshot writer; skipped while the previous snapshot is still being stored.
+     */
     private void trySnapshot() {
+        if (!storing.isDone()) return;
+        long started = System.nanoTime();
+        long sequence = journal.lastSequence();
+        byte[] state;
         try {
-            snapshot();
+            state = EngineSnapshot.write(engine);
         } catch (RuntimeException e) {
             // A snapshot only shortens recovery; the journal still holds everything.
-            log.warn("snapshot at sequence {} failed: {}", journal.lastSequence(), e.getMessage());
-            snapshotSequence = journal.lastSequence();
+            log.warn("snapshot at sequence {} failed: {}", sequence, e.getMessage());
+            snapshotSequence = sequence;
+            return;
+        }
+        long serialisedMillis = (System.nanoTime() - started) / 1_000_000;
+        snapshotSequence = sequence;
+        Snapshot snapshot = new Snapshot(sequence, clock.getAsLong(), state);
+        storing = CompletableFuture.runAsync(() -> store(snapshot, serialisedMillis), snapshotWriter);
+    }
+
+    private void store(Snapshot snapshot, long serialisedMillis) {
+        long started = System.nanoTime();
+        try {
+            journal.saveSnapshot(snapshot);
+            log.info("snapshot at sequence {}: {} bytes, serialised in {} ms (engine thread), stored in {} ms",
+                    snapshot.sequence(), snapshot.state().length, serialisedMillis, (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.warn("snapshot at sequence {} failed: {}", snapshot.sequence(), e.getMessage());
         }
     }
 
-    /** Writes the current state as a snapshot; runs on the engine thread, between batches. */
-    private void snapshot() {
-        long started = System.nanoTime();
-        byte[] state = EngineSnapshot.write(engine);
-        long sequence = journal.lastSequence();
-        journal.saveSnapshot(new Snapshot(sequence, clock.getAsLong(), state));
-        snapshotSequence = sequence;
-        log.info("snapshot at sequence {}: {} bytes in {} ms", sequence, state.length, (System.nanoTime() - started) / 1_000_000);
+    /** Waits for the snapshot being stored, if any (at shutdown, before the journal closes). */
+    private void awaitStoring() {
+        try {
+            storing.get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("snapshot still being stored at shutdown: {}", e.toString());
+        }
     }
 
     private void failAll(List<Submission> batch, Throwable cause) {
@@ -186,7 +223,6 @@ public final class EngineThread implements AutoCloseable {
         failAll(rest, cause);
     }
 
-    /** Stops after the commands already queued are done. */
     /** Stops after the commands already queued are done, and snapshots the final state. */
     @Override
     public void close() {
@@ -198,13 +234,12 @@ public final class EngineThread implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         drainAndFail(new IllegalStateException("shut down"));
+        awaitStoring();
         if (healthy && failure == null && !thread.isAlive() && journal.lastSequence() > snapshotSequence) {
-            try {
-                snapshot();
-            } catch (RuntimeException e) {
-                log.warn("no snapshot at shutdown (the journal still has everything): {}", e.getMessage());
-            }
+            trySnapshot();
+            awaitStoring();
         }
+        snapshotWriter.shutdown();
     }
 
     public static final class EngineStoppedException extends RuntimeException {

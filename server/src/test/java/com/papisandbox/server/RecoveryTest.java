@@ -83,6 +83,51 @@ class RecoveryTest {
     }
 
     @Test
+    void aSnapshotIsStoredInPartsAndOneWithAPartMissingIsSkipped() throws Exception {
+        byte[] older = new byte[100];
+        byte[] newer = new byte[(int) (2.5 * (1 << 20))]; // three parts of at most 1 MiB
+        new java.util.Random(5).nextBytes(older);
+        new java.util.Random(6).nextBytes(newer);
+        try (Journal journal = JournalStores.sqlite(dir)) {
+            run(journal, 50, 0, 9); // some entries, so that snapshots at sequences up to 50 count
+        }
+        sql("DELETE FROM snapshots"); // the one taken at close
+        sql("DELETE FROM snapshot_parts");
+        try (Journal journal = JournalStores.sqlite(dir)) {
+            journal.saveSnapshot(new com.papisandbox.journal.Snapshot(10, 1L, older));
+            journal.saveSnapshot(new com.papisandbox.journal.Snapshot(20, 2L, newer));
+            journal.saveSnapshot(new com.papisandbox.journal.Snapshot(20, 2L, older)); // that state is saved already: kept
+            assertThat(journal.latestSnapshot()).hasValueSatisfying(s -> {
+                assertThat(s.sequence()).isEqualTo(20);
+                assertThat(s.state()).isEqualTo(newer);
+            });
+        }
+        assertThat(count("SELECT COUNT(*) FROM snapshot_parts WHERE seq = 20")).isEqualTo(3);
+        sql("DELETE FROM snapshot_parts WHERE seq = 20 AND part = 1");
+        try (Journal journal = JournalStores.sqlite(dir)) {
+            assertThat(journal.latestSnapshot()).hasValueSatisfying(s -> {
+                assertThat(s.sequence()).isEqualTo(10);
+                assertThat(s.state()).isEqualTo(older);
+            });
+        }
+    }
+
+    @Test
+    void aSnapshotWrittenWholeBeforePartsExistedIsStillRead() throws Exception {
+        String live;
+        try (Journal journal = JournalStores.sqlite(dir)) {
+            live = run(journal, 2_000, 0, 11); // one snapshot, at close, small enough for one part
+        }
+        // what a data dir written before snapshots had parts holds: the state inline, parts = 0
+        sql("UPDATE snapshots SET state = (SELECT data FROM snapshot_parts p WHERE p.seq = snapshots.seq AND p.part = 0), parts = 0");
+        sql("DELETE FROM snapshot_parts");
+        try (Journal journal = JournalStores.sqlite(dir)) {
+            assertThat(journal.latestSnapshot()).hasValueSatisfying(s -> assertThat(s.sequence()).isEqualTo(journal.lastSequence()));
+            assertThat(recoveredHash(journal, true)).isEqualTo(live);
+        }
+    }
+
+    @Test
     void aDueSnapshotWaitsForAnIdleEngine() throws Exception {
         try (Journal journal = JournalStores.sqlite(dir)) {
             EngineThread thread = new EngineThread(new com.papisandbox.engine.Engine(CATALOG.instruments(), null), journal,
@@ -156,7 +201,7 @@ class RecoveryTest {
         try (Journal journal = JournalStores.sqlite(dir)) {
             live = run(journal, 3_000, 200, 5); // snapshots forced every 2 × 200 entries under load, and one at close
         }
-        sql("UPDATE snapshots SET state = substr(state, 1, 40) || X'FF' || substr(state, 42) WHERE seq = (SELECT MAX(seq) FROM snapshots)");
+        sql("UPDATE snapshot_parts SET data = substr(data, 1, 40) || X'FF' || substr(data, 42) WHERE seq = (SELECT MAX(seq) FROM snapshots) AND part = 0");
         try (Journal journal = JournalStores.sqlite(dir)) {
             long newest = journal.lastSequence();
             assertThat(journal.latestSnapshot()).hasValueSatisfying(s -> assertThat(s.sequence()).isLessThan(newest));
@@ -201,6 +246,15 @@ class RecoveryTest {
         try (Journal recovered = JournalStores.sqlite(crashed)) {
             assertThat(recovered.lastSequence()).isEqualTo(sequenceBefore);
             assertThat(recoveredHash(recovered, true)).isEqualTo(beforeLastWrite);
+        }
+    }
+
+    private long count(String query) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(JournalStores.SQLITE_FILE));
+             Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
