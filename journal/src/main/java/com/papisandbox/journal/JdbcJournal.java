@@ -187,7 +187,7 @@ public final class JdbcJournal implements Journal {
 
     /** The parts of a snapshot joined, or null if any is missing. */
     private static byte[] readParts(Connection c, long seq, int parts) throws SQLException {
-        ByteArrayOutputStream state = new ByteArrayOutputStream();
+        ByteArrayOutputStream state = new ByteArrayOutputStream(parts * SNAPSHOT_PART_BYTES);
         int next = 0;
         try (PreparedStatement s = c.prepareStatement("SELECT part, data FROM snapshot_parts WHERE seq = ? ORDER BY part")) {
             s.setLong(1, seq);
