@@ -28,6 +28,7 @@ public final class JdbcJournal implements Journal {
     private static final int FETCH_SIZE = 10_000;
     /** A snapshot part, written in a transaction of its own: short enough not to hold up appends. */
     static final int SNAPSHOT_PART_BYTES = 1 << 20;
+    private static final int PARTS_PER_DELETE = 8;
 
     private final DataSource dataSource;
     private final AutoCloseable owner;
@@ -185,6 +186,30 @@ public final class JdbcJournal implements Journal {
         }
     }
 
+    /**
+     * Deletes the parts no snapshot row claims (pruned snapshots, a crashed write), a few at a time:
+     * freeing a whole snapshot's pages in one transaction would hold the write lock as long as writing it.
+     */
+    private static void deleteUnclaimedParts(Connection c) throws SQLException {
+        List<long[]> unclaimed = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT seq, MAX(part) FROM snapshot_parts WHERE seq NOT IN (SELECT seq FROM snapshots) GROUP BY seq");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) unclaimed.add(new long[]{rs.getLong(1), rs.getLong(2)});
+        }
+        c.commit();
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM snapshot_parts WHERE seq = ? AND part >= ? AND part < ?")) {
+            for (long[] snapshot : unclaimed) {
+                for (long from = 0; from <= snapshot[1]; from += PARTS_PER_DELETE) {
+                    delete.setLong(1, snapshot[0]);
+                    delete.setLong(2, from);
+                    delete.setLong(3, from + PARTS_PER_DELETE);
+                    delete.executeUpdate();
+                    c.commit();
+                }
+            }
+        }
+    }
+
     /** The parts of a snapshot joined, or null if any is missing. */
     private static byte[] readParts(Connection c, long seq, int parts) throws SQLException {
         ByteArrayOutputStream state = new ByteArrayOutputStream(parts * SNAPSHOT_PART_BYTES);
@@ -242,8 +267,7 @@ public final class JdbcJournal implements Journal {
                 }
                 try (PreparedStatement row = c.prepareStatement("INSERT INTO snapshots (seq, ts, crc, parts, state) VALUES (?, ?, ?, ?, ?)");
                      PreparedStatement prune = c.prepareStatement("DELETE FROM snapshots WHERE seq < (SELECT MAX(seq) FROM snapshots) "
-                             + "AND seq NOT IN (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT 2)");
-                     PreparedStatement pruneParts = c.prepareStatement("DELETE FROM snapshot_parts WHERE seq NOT IN (SELECT seq FROM snapshots)")) {
+                             + "AND seq NOT IN (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT 2)")) {
                     row.setLong(1, snapshot.sequence());
                     row.setLong(2, snapshot.timestamp());
                     row.setLong(3, Checksums.bytes(state));
@@ -251,9 +275,9 @@ public final class JdbcJournal implements Journal {
                     row.setBytes(5, new byte[0]);
                     row.executeUpdate();
                     prune.executeUpdate();
-                    pruneParts.executeUpdate();
                     c.commit();
                 }
+                deleteUnclaimedParts(c);
             } catch (SQLException e) {
                 try {
                     c.rollback();

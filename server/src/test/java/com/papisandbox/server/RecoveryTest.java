@@ -113,6 +113,25 @@ class RecoveryTest {
     }
 
     @Test
+    void theTwoNewestSnapshotsAreKeptWithTheirPartsAndNothingElse() throws Exception {
+        try (Journal journal = JournalStores.sqlite(dir)) {
+            run(journal, 50, 0, 9);
+        }
+        sql("DELETE FROM snapshots");
+        sql("DELETE FROM snapshot_parts");
+        sql("INSERT INTO snapshot_parts (seq, part, data) VALUES (5, 0, X'00')"); // a write cut short by a crash
+        try (Journal journal = JournalStores.sqlite(dir)) {
+            for (long seq : new long[]{10, 20, 30}) {
+                journal.saveSnapshot(new com.papisandbox.journal.Snapshot(seq, seq, new byte[(1 << 20) + 1])); // two parts each
+            }
+        }
+        assertThat(count("SELECT COUNT(*) FROM snapshots")).isEqualTo(2);
+        assertThat(count("SELECT MIN(seq) FROM snapshots")).isEqualTo(20);
+        assertThat(count("SELECT COUNT(*) FROM snapshot_parts")).isEqualTo(4);
+        assertThat(count("SELECT MIN(seq) FROM snapshot_parts")).isEqualTo(20);
+    }
+
+    @Test
     void aSnapshotWrittenWholeBeforePartsExistedIsStillRead() throws Exception {
         String live;
         try (Journal journal = JournalStores.sqlite(dir)) {
