@@ -1,5 +1,6 @@
 package com.papisandbox.engine;
 
+import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -125,7 +126,7 @@ public final class Engine {
     }
 
     /** Accounts are made here only, so each knows the engine's instruments (its per-instrument arrays follow them). */
-    Account newAccount(long accountId, String apiKey, String credential, Map<String, java.math.BigDecimal> balances) {
+    Account newAccount(long accountId, String apiKey, String credential, Map<String, BigDecimal> balances) {
         return new Account(accountId, apiKey, credential, balances, Collections.unmodifiableList(instrumentsByIndex));
     }
 
