@@ -53,14 +53,6 @@ public final class Account {
         return position[book.index];
     }
 
-    /** Signed position in contracts on that symbol (zero for an unknown symbol). */
-    public long position(String symbol) {
-        for (int i = 0; i < position.length; i++) {
-            if (instruments.get(i).symbol().equals(symbol)) return position[i];
-        }
-        return 0;
-    }
-
     /** Positions by symbol, sorted, zero positions included once they existed. */
     public Map<String, Long> positions() {
         Map<String, Long> result = new TreeMap<>();

@@ -348,7 +348,7 @@ public final class Engine {
         List<OrderView> result = new ArrayList<>();
         for (Order o = account.openHead; o != null; o = o.accountNext) {
             if (book != null && o.book != book) continue;
-            if (pair != null && !o.instrument.pair().equals(pair)) continue;
+            if (pair != null && !o.book.instrument().pair().equals(pair)) continue;
             result.add(o.view());
         }
         return result;

@@ -51,7 +51,7 @@ public final class EngineSnapshot {
             for (Order o : orders) {
                 out.writeLong(o.orderId);
                 out.writeLong(o.accountId);
-                out.writeString(o.instrument.symbol());
+                out.writeString(o.book.instrument().symbol());
                 out.writeString(o.clientOrderId);
                 out.writeByte(o.side.ordinal());
                 out.writeByte(o.type.ordinal());

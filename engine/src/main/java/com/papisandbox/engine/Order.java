@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 public final class Order implements OrderView {
     final long orderId;
     final long accountId;
-    final Instrument instrument;
+    /** Its instrument's book (the instrument is the book's). */
     final OrderBook book;
     final String clientOrderId;
     final Side side;
@@ -52,7 +52,6 @@ public final class Order implements OrderView {
         this.orderId = orderId;
         this.accountId = accountId;
         this.book = book;
-        this.instrument = book.instrument();
         this.clientOrderId = clientOrderId;
         this.side = side;
         this.type = type;
@@ -67,7 +66,7 @@ public final class Order implements OrderView {
 
     @Override public long orderId() { return orderId; }
     @Override public long accountId() { return accountId; }
-    @Override public Instrument instrument() { return instrument; }
+    @Override public Instrument instrument() { return book.instrument(); }
     @Override public String clientOrderId() { return clientOrderId; }
     @Override public Side side() { return side; }
     @Override public OrderType type() { return type; }
@@ -88,7 +87,7 @@ public final class Order implements OrderView {
 
     void fill(long qty, long fillPrice, long timestamp) {
         executedQty += qty;
-        cumBase = cumBase.add(ContractMath.baseValue(instrument, qty, fillPrice));
+        cumBase = cumBase.add(ContractMath.baseValue(book.instrument(), qty, fillPrice));
         status = executedQty == origQty ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
         updateTime = timestamp;
     }

@@ -34,7 +34,7 @@ class DeterminismTest {
         Map<Long, List<OrderView>> openOrders = new LinkedHashMap<>();
         for (Account account : engine.accounts()) {
             Map<String, Long> p = new LinkedHashMap<>();
-            engine.instruments().keySet().forEach(s -> p.put(s, account.position(s)));
+            engine.instruments().keySet().forEach(s -> p.put(s, account.positions().getOrDefault(s, 0L)));
             positions.put(account.accountId(), p);
             Result r = engine.execute(new Command.QueryOpenOrders(account.accountId(), null, null), 0);
             openOrders.put(account.accountId(), ((Result.Orders) EngineHarness.byValue(r)).orders());

@@ -125,7 +125,7 @@ final class EngineHarness {
     }
 
     long position(long account, String symbol) {
-        return engine.accounts().stream().filter(a -> a.accountId() == account).findFirst().orElseThrow().position(symbol);
+        return engine.accounts().stream().filter(a -> a.accountId() == account).findFirst().orElseThrow().positions().getOrDefault(symbol, 0L);
     }
 
     /**

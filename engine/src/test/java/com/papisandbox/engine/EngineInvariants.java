@@ -74,7 +74,7 @@ final class EngineInvariants {
                 assertThat(o.status.isOpen()).as("open in account: %s", o).isTrue();
                 assertThat(openInAccounts.add(o.orderId)).isTrue();
                 assertThat(account.latestWithClientId(o.clientOrderId)).as("an open order is the newest with its client id").isSameAs(o);
-                counts.merge(o.instrument.symbol(), 1, Integer::sum);
+                counts.merge(o.instrument().symbol(), 1, Integer::sum);
             }
             for (String symbol : engine.instruments().keySet()) {
                 assertThat(account.openCount(engine.book(symbol))).isEqualTo(counts.getOrDefault(symbol, 0));
@@ -121,8 +121,9 @@ final class EngineInvariants {
             long net = 0;
             for (Account account : engine.accounts()) {
                 long expected = positions.getOrDefault(account.accountId(), Map.of()).getOrDefault(symbol, 0L);
-                assertThat(account.position(symbol)).as("position of %d on %s", account.accountId(), symbol).isEqualTo(expected);
-                net += account.position(symbol);
+                long position = account.positions().getOrDefault(symbol, 0L);
+                assertThat(position).as("position of %d on %s", account.accountId(), symbol).isEqualTo(expected);
+                net += position;
             }
             assertThat(net).as("net position on %s", symbol).isZero();
         }
@@ -150,7 +151,7 @@ final class EngineInvariants {
         Order previous = null;
         for (Order o : orders) {
             assertThat(o.side).isEqualTo(side);
-            assertThat(o.instrument).isEqualTo(instrument);
+            assertThat(o.instrument()).isEqualTo(instrument);
             assertThat(o.type).isEqualTo(OrderType.LIMIT);
             assertThat(o.status).as("resting %s", o).isIn(OrderStatus.NEW, OrderStatus.PARTIALLY_FILLED);
             assertThat(o.remainingQty()).as("resting %s", o).isPositive();
