@@ -228,8 +228,8 @@ public final class JdbcJournal implements Journal {
 
     /**
      * Writes the parts first, each in its own transaction, then the row that makes the snapshot count
-     * (a crash in between leaves parts without a row: ignored, and removed by the next snapshot), and
-     * keeps the two newest snapshots. Safe to call from another thread while appends go on, one
+     * (a crash in between leaves parts without a row: ignored, and removed by the next snapshot, before
+     * and after it writes), and keeps the two newest snapshots. Safe to call from another thread while appends go on, one
      * snapshot at a time.
      */
     @Override
@@ -248,14 +248,11 @@ public final class JdbcJournal implements Journal {
                         }
                     }
                 }
-                // Every transaction below starts with a write: on SQLite a read first would pin a snapshot
-                // of the database that a write cannot upgrade once the journal has committed (SQLITE_BUSY at once).
+                // Reads end their transaction before any write: on SQLite a transaction that read first cannot
+                // become a writer once the journal has committed after that read (SQLITE_BUSY at once).
                 c.commit();
-                try (PreparedStatement leftovers = c.prepareStatement("DELETE FROM snapshot_parts WHERE seq = ?");
-                     PreparedStatement part = c.prepareStatement("INSERT INTO snapshot_parts (seq, part, data) VALUES (?, ?, ?)")) {
-                    leftovers.setLong(1, snapshot.sequence());
-                    leftovers.executeUpdate();
-                    c.commit();
+                deleteUnclaimedParts(c); // including those of a crashed write at this very sequence
+                try (PreparedStatement part = c.prepareStatement("INSERT INTO snapshot_parts (seq, part, data) VALUES (?, ?, ?)")) {
                     for (int p = 0; p < parts; p++) {
                         part.setLong(1, snapshot.sequence());
                         part.setInt(2, p);

@@ -120,6 +120,7 @@ class RecoveryTest {
         sql("DELETE FROM snapshots");
         sql("DELETE FROM snapshot_parts");
         sql("INSERT INTO snapshot_parts (seq, part, data) VALUES (5, 0, X'00')"); // a write cut short by a crash
+        sql("INSERT INTO snapshot_parts (seq, part, data) VALUES (10, 0, X'00')"); // … at the sequence written next
         try (Journal journal = JournalStores.sqlite(dir)) {
             for (long seq : new long[]{10, 20, 30}) {
                 journal.saveSnapshot(new com.papisandbox.journal.Snapshot(seq, seq, new byte[(1 << 20) + 1])); // two parts each
