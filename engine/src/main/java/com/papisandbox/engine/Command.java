@@ -5,14 +5,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything the engine can be asked to do. Commands that change state are journaled with the
- * timestamp the engine gave them, so replaying them reproduces the state exactly.
+ * Everything that can change the engine's state. A command that did change it is journaled with the
+ * timestamp the engine gave it, so replaying the journal reproduces the state exactly. Reads are
+ * {@link Query}s.
  */
-public sealed interface Command {
-    /** True if the command may change state (and so must be journaled when it does). */
-    default boolean mutates() {
-        return true;
-    }
+public sealed interface Command extends EngineRequest {
 
     /** Opens an account for an API key; an existing key keeps its state. */
     record OpenAccount(String apiKey, String credential, Map<String, BigDecimal> balances) implements Command {
@@ -41,27 +38,5 @@ public sealed interface Command {
     }
 
     record CancelAllOrders(long accountId, String symbol) implements Command {
-    }
-
-    record QueryOrder(long accountId, String symbol, long orderId, String origClientOrderId) implements Command {
-        @Override
-        public boolean mutates() {
-            return false;
-        }
-    }
-
-    record QueryOpenOrder(long accountId, String symbol, long orderId, String origClientOrderId) implements Command {
-        @Override
-        public boolean mutates() {
-            return false;
-        }
-    }
-
-    /** symbol and pair are optional filters (null = all). */
-    record QueryOpenOrders(long accountId, String symbol, String pair) implements Command {
-        @Override
-        public boolean mutates() {
-            return false;
-        }
     }
 }

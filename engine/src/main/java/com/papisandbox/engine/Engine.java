@@ -73,11 +73,16 @@ public final class Engine {
         if (command instanceof Command.CancelOrder c) return cancel(c, timestamp);
         if (command instanceof Command.PlaceOrder c) return place(c, timestamp);
         if (command instanceof Command.CancelAllOrders c) return cancelAll(c, timestamp);
-        if (command instanceof Command.QueryOrder c) return queryOrder(c, timestamp);
-        if (command instanceof Command.QueryOpenOrder c) return queryOpenOrder(c);
-        if (command instanceof Command.QueryOpenOrders c) return queryOpenOrders(c);
         if (command instanceof Command.OpenAccount c) return openAccount(c);
         throw new IllegalArgumentException("unknown command " + command);
+    }
+
+    /** Answers a query; {@code now} decides what history is still visible. Never changes state. */
+    public Result query(Query query, long now) {
+        if (query instanceof Query.OrderLookup q) return queryOrder(q, now);
+        if (query instanceof Query.OpenOrderLookup q) return queryOpenOrder(q);
+        if (query instanceof Query.OpenOrders q) return queryOpenOrders(q);
+        throw new IllegalArgumentException("unknown query " + query);
     }
 
     public Map<String, Instrument> instruments() {
@@ -313,7 +318,7 @@ public final class Engine {
         account(order.accountId).forget(order);
     }
 
-    private Result queryOrder(Command.QueryOrder c, long now) {
+    private Result queryOrder(Query.OrderLookup c, long now) {
         OrderBook book = books.get(c.symbol());
         if (book == null) return rejected(Reject.UNKNOWN_SYMBOL);
         Account account = account(c.accountId());
@@ -325,7 +330,7 @@ public final class Engine {
         return new Result.Orders(List.of(order.view()));
     }
 
-    private Result queryOpenOrder(Command.QueryOpenOrder c) {
+    private Result queryOpenOrder(Query.OpenOrderLookup c) {
         OrderBook book = books.get(c.symbol());
         if (book == null) return rejected(Reject.UNKNOWN_SYMBOL);
         Account account = account(c.accountId());
@@ -335,7 +340,7 @@ public final class Engine {
         return new Result.Orders(List.of(order.view()));
     }
 
-    private Result queryOpenOrders(Command.QueryOpenOrders c) {
+    private Result queryOpenOrders(Query.OpenOrders c) {
         OrderBook book = c.symbol() == null ? null : books.get(c.symbol());
         if (c.symbol() != null && book == null) return rejected(Reject.UNKNOWN_SYMBOL);
         Account account = account(c.accountId());

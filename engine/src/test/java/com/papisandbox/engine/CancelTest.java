@@ -61,7 +61,7 @@ class CancelTest {
         assertThat(h.engine.book(BTC).restingCount()).isZero();
         assertThat(h.engine.book(BTC).bestPrice(BUY)).isEmpty();
         assertThat(h.openOrders(a, null, null)).isEmpty();
-        assertThat(h.execute(new Command.QueryOpenOrder(a, BTC, O1, null))).isEqualTo(new Result.Rejected(Reject.NO_SUCH_ORDER));
+        assertThat(h.query(new Query.OpenOrderLookup(a, BTC, O1, null))).isEqualTo(new Result.Rejected(Reject.NO_SUCH_ORDER));
         assertThat(h.order(a, BTC, O1)).isEqualTo(canceled);
     }
 

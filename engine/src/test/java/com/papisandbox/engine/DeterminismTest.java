@@ -36,7 +36,7 @@ class DeterminismTest {
             Map<String, Long> p = new LinkedHashMap<>();
             engine.instruments().keySet().forEach(s -> p.put(s, account.positions().getOrDefault(s, 0L)));
             positions.put(account.accountId(), p);
-            Result r = engine.execute(new Command.QueryOpenOrders(account.accountId(), null, null), 0);
+            Result r = engine.query(new Query.OpenOrders(account.accountId(), null, null), 0);
             openOrders.put(account.accountId(), ((Result.Orders) EngineHarness.byValue(r)).orders());
         }
         return new Snapshot(EngineHarness.allOrders(engine), books, positions, openOrders, engine.nextOrderId());
@@ -104,7 +104,6 @@ class DeterminismTest {
         int kept = 0;
         for (int i = 0; i < first.commands().size(); i++) {
             Command command = first.commands().get(i);
-            assertThat(command.mutates()).isTrue();
             if (first.results().get(i).changedState()) {
                 kept++;
                 assertThat(EngineHarness.byValue(replay.engine.execute(command, first.timestamps().get(i))))

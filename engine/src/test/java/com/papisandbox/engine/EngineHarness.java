@@ -38,6 +38,10 @@ final class EngineHarness {
         return engine.execute(command, now++);
     }
 
+    Result query(Query query) {
+        return engine.query(query, now++);
+    }
+
     long openAccount(String apiKey) {
         Result r = execute(new Command.OpenAccount(apiKey, apiKey + "-secret", Map.of("BTC", BigDecimal.TEN)));
         assertThat(r).isInstanceOf(Result.AccountOpened.class);
@@ -102,7 +106,7 @@ final class EngineHarness {
     }
 
     Result queryOrder(long account, String symbol, long orderId) {
-        return execute(new Command.QueryOrder(account, symbol, orderId, null));
+        return query(new Query.OrderLookup(account, symbol, orderId, null));
     }
 
     /** The order as QueryOrder shows it now; fails if it is not found. */
@@ -119,7 +123,7 @@ final class EngineHarness {
     }
 
     List<OrderView> openOrders(long account, String symbol, String pair) {
-        Result r = execute(new Command.QueryOpenOrders(account, symbol, pair));
+        Result r = query(new Query.OpenOrders(account, symbol, pair));
         assertThat(r).isInstanceOf(Result.Orders.class);
         return ((Result.Orders) r).orders();
     }
@@ -139,7 +143,7 @@ final class EngineHarness {
             OrderView found = null;
             for (Account account : engine.accounts()) {
                 for (String symbol : engine.instruments().keySet()) {
-                    Result r = engine.execute(new Command.QueryOrder(account.accountId(), symbol, id, null), 0);
+                    Result r = engine.query(new Query.OrderLookup(account.accountId(), symbol, id, null), 0);
                     if (r instanceof Result.Orders o) {
                         assertThat(found).as("order %d found twice", id).isNull();
                         found = o.orders().get(0).copy();

@@ -89,7 +89,7 @@ final class EngineInvariants {
         assertThat(ids).hasSize((int) (engine.nextOrderId() - Engine.FIRST_ORDER_ID));
         for (long id : ids) {
             Event.Accepted a = accepted.get(id);
-            Result r = engine.execute(new Command.QueryOrder(a.accountId(), a.symbol(), id, null), 0);
+            Result r = engine.query(new Query.OrderLookup(a.accountId(), a.symbol(), id, null), 0);
             assertThat(r).as("query %d", id).isInstanceOf(Result.Orders.class);
             OrderView o = ((Result.Orders) r).orders().get(0);
             assertThat(o.executedQty()).isBetween(0L, o.origQty());

@@ -85,10 +85,10 @@ class OrderIdsAndQueriesTest {
         assertThat(expired.status()).isEqualTo(EXPIRED);
 
         // by client order id
-        assertThat(h.execute(new Command.QueryOrder(b, BTC, -1, "filled"))).isEqualTo(new Result.Orders(List.of(filled)));
-        assertThat(h.execute(new Command.QueryOrder(b, BTC, -1, "canceled"))).isEqualTo(new Result.Orders(List.of(canceled)));
+        assertThat(h.query(new Query.OrderLookup(b, BTC, -1, "filled"))).isEqualTo(new Result.Orders(List.of(filled)));
+        assertThat(h.query(new Query.OrderLookup(b, BTC, -1, "canceled"))).isEqualTo(new Result.Orders(List.of(canceled)));
         // orderId wins over the client order id
-        assertThat(h.execute(new Command.QueryOrder(b, BTC, filled.orderId(), "canceled"))).isEqualTo(new Result.Orders(List.of(filled)));
+        assertThat(h.query(new Query.OrderLookup(b, BTC, filled.orderId(), "canceled"))).isEqualTo(new Result.Orders(List.of(filled)));
     }
 
     @Test
@@ -96,11 +96,11 @@ class OrderIdsAndQueriesTest {
         OrderView mine = h.gtc(a, SELL, btc("65000.0"), 5, "mine");
 
         assertThat(h.queryOrder(b, BTC, mine.orderId())).isEqualTo(NO_SUCH_ORDER);
-        assertThat(h.execute(new Command.QueryOrder(b, BTC, -1, "mine"))).isEqualTo(NO_SUCH_ORDER);
+        assertThat(h.query(new Query.OrderLookup(b, BTC, -1, "mine"))).isEqualTo(NO_SUCH_ORDER);
         assertThat(h.queryOrder(a, ETH, mine.orderId())).isEqualTo(NO_SUCH_ORDER);
         assertThat(h.queryOrder(a, BTC_QUARTER, mine.orderId())).isEqualTo(NO_SUCH_ORDER);
         assertThat(h.queryOrder(a, BTC, mine.orderId() + 1)).isEqualTo(NO_SUCH_ORDER);
-        assertThat(h.execute(new Command.QueryOrder(a, BTC, -1, "other"))).isEqualTo(NO_SUCH_ORDER);
+        assertThat(h.query(new Query.OrderLookup(a, BTC, -1, "other"))).isEqualTo(NO_SUCH_ORDER);
         assertThat(h.queryOrder(a, "NOPE", mine.orderId())).isEqualTo(new Result.Rejected(Reject.UNKNOWN_SYMBOL));
         assertThat(h.queryOrder(77, BTC, mine.orderId())).isEqualTo(new Result.Rejected(Reject.UNKNOWN_ACCOUNT));
     }
@@ -111,13 +111,12 @@ class OrderIdsAndQueriesTest {
         h.drain();
         List<OrderView> before = h.allOrders();
         Result r1 = h.queryOrder(a, BTC, O1);
-        Result r2 = h.execute(new Command.QueryOpenOrder(a, BTC, O1, null));
-        Result r3 = h.execute(new Command.QueryOpenOrders(a, null, null));
+        Result r2 = h.query(new Query.OpenOrderLookup(a, BTC, O1, null));
+        Result r3 = h.query(new Query.OpenOrders(a, null, null));
 
         assertThat(r1.changedState()).isFalse();
         assertThat(r2.changedState()).isFalse();
         assertThat(r3.changedState()).isFalse();
-        assertThat(new Command.QueryOrder(a, BTC, O1, null).mutates()).isFalse();
         assertThat(h.drain()).isEmpty();
         assertThat(h.allOrders()).isEqualTo(before);
     }
@@ -133,7 +132,7 @@ class OrderIdsAndQueriesTest {
         assertThat(h.order(a, BTC, id).status()).isEqualTo(CANCELED);
         h.now = created + 3 * DAY + 1;
         assertThat(h.queryOrder(a, BTC, id)).isEqualTo(NO_SUCH_ORDER);
-        assertThat(h.execute(new Command.QueryOrder(a, BTC, -1, "cid-1"))).isEqualTo(NO_SUCH_ORDER);
+        assertThat(h.query(new Query.OrderLookup(a, BTC, -1, "cid-1"))).isEqualTo(NO_SUCH_ORDER);
     }
 
     @Test
@@ -175,21 +174,21 @@ class OrderIdsAndQueriesTest {
         OrderView canceled = h.gtc(a, BUY, btc("60000.0"), 1, "gone");
         h.cancel(a, BTC, canceled.orderId());
 
-        Result found = h.execute(new Command.QueryOpenOrder(a, BTC, resting.orderId(), null));
+        Result found = h.query(new Query.OpenOrderLookup(a, BTC, resting.orderId(), null));
         assertThat(found).isInstanceOf(Result.Orders.class);
         OrderView view = ((Result.Orders) found).orders().get(0);
         assertThat(view.status()).isEqualTo(PARTIALLY_FILLED);
         assertThat(view.executedQty()).isEqualTo(2);
-        assertThat(h.execute(new Command.QueryOpenOrder(a, BTC, -1, "resting"))).isEqualTo(found);
-        assertThat(h.execute(new Command.QueryOpenOrder(a, BTC, resting.orderId(), "gone"))).isEqualTo(found);
+        assertThat(h.query(new Query.OpenOrderLookup(a, BTC, -1, "resting"))).isEqualTo(found);
+        assertThat(h.query(new Query.OpenOrderLookup(a, BTC, resting.orderId(), "gone"))).isEqualTo(found);
 
-        assertThat(h.execute(new Command.QueryOpenOrder(a, BTC, canceled.orderId(), null))).isEqualTo(NO_SUCH_ORDER);
-        assertThat(h.execute(new Command.QueryOpenOrder(a, BTC, -1, "gone"))).isEqualTo(NO_SUCH_ORDER);
-        assertThat(h.execute(new Command.QueryOpenOrder(b, BTC, O1 + 1, null))).isEqualTo(NO_SUCH_ORDER);
-        assertThat(h.execute(new Command.QueryOpenOrder(b, BTC, -1, "taker"))).isEqualTo(NO_SUCH_ORDER);
-        assertThat(h.execute(new Command.QueryOpenOrder(b, BTC, resting.orderId(), null))).isEqualTo(NO_SUCH_ORDER);
-        assertThat(h.execute(new Command.QueryOpenOrder(a, ETH, resting.orderId(), null))).isEqualTo(NO_SUCH_ORDER);
-        assertThat(h.execute(new Command.QueryOpenOrder(a, "NOPE", resting.orderId(), null)))
+        assertThat(h.query(new Query.OpenOrderLookup(a, BTC, canceled.orderId(), null))).isEqualTo(NO_SUCH_ORDER);
+        assertThat(h.query(new Query.OpenOrderLookup(a, BTC, -1, "gone"))).isEqualTo(NO_SUCH_ORDER);
+        assertThat(h.query(new Query.OpenOrderLookup(b, BTC, O1 + 1, null))).isEqualTo(NO_SUCH_ORDER);
+        assertThat(h.query(new Query.OpenOrderLookup(b, BTC, -1, "taker"))).isEqualTo(NO_SUCH_ORDER);
+        assertThat(h.query(new Query.OpenOrderLookup(b, BTC, resting.orderId(), null))).isEqualTo(NO_SUCH_ORDER);
+        assertThat(h.query(new Query.OpenOrderLookup(a, ETH, resting.orderId(), null))).isEqualTo(NO_SUCH_ORDER);
+        assertThat(h.query(new Query.OpenOrderLookup(a, "NOPE", resting.orderId(), null)))
                 .isEqualTo(new Result.Rejected(Reject.UNKNOWN_SYMBOL));
     }
 
@@ -214,8 +213,8 @@ class OrderIdsAndQueriesTest {
         assertThat(h.openOrders(a, ETH, "BTCUSD")).isEmpty();
         assertThat(h.openOrders(b, null, null)).extracting(OrderView::orderId).containsExactly(other);
         assertThat(h.openOrders(a, null, null)).allSatisfy(o -> assertThat(o.status()).isEqualTo(NEW));
-        assertThat(h.execute(new Command.QueryOpenOrders(a, "NOPE", null))).isEqualTo(new Result.Rejected(Reject.UNKNOWN_SYMBOL));
-        assertThat(h.execute(new Command.QueryOpenOrders(42, null, null))).isEqualTo(new Result.Rejected(Reject.UNKNOWN_ACCOUNT));
+        assertThat(h.query(new Query.OpenOrders(a, "NOPE", null))).isEqualTo(new Result.Rejected(Reject.UNKNOWN_SYMBOL));
+        assertThat(h.query(new Query.OpenOrders(42, null, null))).isEqualTo(new Result.Rejected(Reject.UNKNOWN_ACCOUNT));
     }
 
     @Test
@@ -224,7 +223,7 @@ class OrderIdsAndQueriesTest {
         h.cancel(a, BTC, first);
         long second = h.gtc(a, BUY, btc("60000.0"), 1, "again").orderId();
 
-        assertThat(h.execute(new Command.QueryOrder(a, BTC, -1, "again")))
+        assertThat(h.query(new Query.OrderLookup(a, BTC, -1, "again")))
                 .isEqualTo(new Result.Orders(List.of(h.order(a, BTC, second))));
         assertThat(h.order(a, BTC, first).status()).isEqualTo(CANCELED);
     }
@@ -235,7 +234,7 @@ class OrderIdsAndQueriesTest {
         h.cancel(a, BTC, btcDup);
         h.place(a, ETH, BUY, OrderType.LIMIT, GTC, eth("3000.00"), 1, "dup");
 
-        Result r = h.execute(new Command.QueryOrder(a, BTC, -1, "dup"));
+        Result r = h.query(new Query.OrderLookup(a, BTC, -1, "dup"));
         assertThat(r).isInstanceOf(Result.Orders.class);
         assertThat(((Result.Orders) r).orders()).extracting(OrderView::orderId).containsExactly(btcDup);
     }

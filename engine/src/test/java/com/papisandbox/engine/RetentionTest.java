@@ -27,7 +27,7 @@ class RetentionTest {
     }
 
     private static Result query(Engine e, long orderId, long t) {
-        return e.execute(new Command.QueryOrder(1, "BTCUSD_PERP", orderId, null), t);
+        return e.query(new Query.OrderLookup(1, "BTCUSD_PERP", orderId, null), t);
     }
 
     @Test
@@ -42,9 +42,9 @@ class RetentionTest {
         assertThat(e.orderCount()).isEqualTo(3);
         assertThat(query(e, first, T0 + 20)).isEqualTo(new Result.Rejected(Reject.NO_SUCH_ORDER));
         assertThat(query(e, first + 9, T0 + 20)).isInstanceOf(Result.Orders.class);
-        assertThat(e.execute(new Command.QueryOrder(1, "BTCUSD_PERP", -1, "c0"), T0 + 20))
+        assertThat(e.query(new Query.OrderLookup(1, "BTCUSD_PERP", -1, "c0"), T0 + 20))
                 .isEqualTo(new Result.Rejected(Reject.NO_SUCH_ORDER));
-        assertThat(e.execute(new Command.QueryOrder(1, "BTCUSD_PERP", -1, "c9"), T0 + 20)).isInstanceOf(Result.Orders.class);
+        assertThat(e.query(new Query.OrderLookup(1, "BTCUSD_PERP", -1, "c9"), T0 + 20)).isInstanceOf(Result.Orders.class);
     }
 
     @Test
@@ -76,7 +76,7 @@ class RetentionTest {
         assertThat(e.orderCount()).isEqualTo(3);
         assertThat(query(e, canceled, T0 + 3 * DAY + 2)).isEqualTo(new Result.Rejected(Reject.NO_SUCH_ORDER));
         assertThat(query(e, taker, T0 + 3 * DAY + 2)).isInstanceOf(Result.Orders.class);
-        assertThat(e.execute(new Command.QueryOrder(2, "BTCUSD_PERP", maker, null), T0 + 3 * DAY + 2)).isInstanceOf(Result.Orders.class);
+        assertThat(e.query(new Query.OrderLookup(2, "BTCUSD_PERP", maker, null), T0 + 3 * DAY + 2)).isInstanceOf(Result.Orders.class);
         assertThat(query(e, later, T0 + 3 * DAY + 2)).isInstanceOf(Result.Orders.class);
     }
 
@@ -89,7 +89,7 @@ class RetentionTest {
         e.execute(new Command.CancelOrder(1, "BTCUSD_PERP", a2, null), T0 + 1);
         long a3 = place(e, 1, Side.BUY, 600_002, "same", T0 + 2);
         e.execute(new Command.CancelOrder(1, "BTCUSD_PERP", a3, null), T0 + 2);
-        Result r = e.execute(new Command.QueryOrder(1, "BTCUSD_PERP", -1, "same"), T0 + 3);
+        Result r = e.query(new Query.OrderLookup(1, "BTCUSD_PERP", -1, "same"), T0 + 3);
         assertThat(((Result.Orders) r).orders().get(0).orderId()).isEqualTo(a3);
         assertThat(query(e, a1, T0 + 3)).isEqualTo(new Result.Rejected(Reject.NO_SUCH_ORDER));
     }

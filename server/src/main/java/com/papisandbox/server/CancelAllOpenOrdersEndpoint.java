@@ -1,6 +1,7 @@
 package com.papisandbox.server;
 
 import com.papisandbox.engine.Command;
+import com.papisandbox.engine.EngineRequest;
 import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.Result;
 
@@ -29,7 +30,7 @@ final class CancelAllOpenOrdersEndpoint implements SignedEndpoint<String> {
     }
 
     @Override
-    public Command command(long accountId, String symbol, Map<String, Instrument> instruments) {
+    public EngineRequest command(long accountId, String symbol, Map<String, Instrument> instruments) {
         ParamReader.instrument(instruments, symbol);
         return new Command.CancelAllOrders(accountId, symbol);
     }

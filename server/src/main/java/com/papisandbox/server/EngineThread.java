@@ -1,6 +1,8 @@
 package com.papisandbox.server;
 
 import com.papisandbox.engine.Command;
+import com.papisandbox.engine.EngineRequest;
+import com.papisandbox.engine.Query;
 import com.papisandbox.engine.Engine;
 import com.papisandbox.engine.Result;
 import com.papisandbox.journal.Journal;
@@ -78,10 +80,16 @@ public final class EngineThread implements AutoCloseable {
         thread.start();
     }
 
-    /** Queues a command; the future completes after its effects are durable, or exceptionally. */
+    /**
+     * Queues a command or a query. A command's future completes after its effects are durable; a query's
+     * once it has read the state every earlier submission left. Either may complete exceptionally.
+     */
     @SuppressWarnings("unchecked")
-    public CompletableFuture<Result> submit(Command command) {
-        return (CompletableFuture<Result>) (CompletableFuture<?>) enqueue(command, null);
+    public CompletableFuture<Result> submit(EngineRequest request) {
+        if (request instanceof Query query) {
+            return read(e -> e.query(query, clock.getAsLong()));
+        }
+        return (CompletableFuture<Result>) (CompletableFuture<?>) enqueue((Command) request, null);
     }
 
     /** Runs {@code reader} on the engine thread, in sequence with the commands; it must not change state. */
@@ -125,7 +133,7 @@ public final class EngineThread implements AutoCloseable {
                     long timestamp = clock.getAsLong();
                     Result result = engine.execute(s.command(), timestamp);
                     results.add(result);
-                    if (s.command().mutates() && result.changedState()) {
+                    if (result.changedState()) {
                         entries.add(new JournalEntry(journal.lastSequence() + entries.size() + 1, timestamp, s.command()));
                     }
                 }

@@ -1,6 +1,7 @@
 package com.papisandbox.server;
 
 import com.papisandbox.engine.Command;
+import com.papisandbox.engine.EngineRequest;
 import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.OrderType;
 import com.papisandbox.engine.PositionSide;
@@ -72,7 +73,7 @@ final class NewOrderEndpoint implements SignedEndpoint<NewOrderEndpoint.Request>
     }
 
     @Override
-    public Command command(long accountId, Request r, Map<String, Instrument> instruments) {
+    public EngineRequest command(long accountId, Request r, Map<String, Instrument> instruments) {
         Instrument instrument = ParamReader.instrument(instruments, r.symbol());
         long price = r.price() == null ? 0 : ParamReader.units(r.price(), instrument.pricePrecision());
         long quantity = ParamReader.units(r.quantity(), instrument.quantityPrecision());

@@ -1,6 +1,6 @@
 package com.papisandbox.server;
 
-import com.papisandbox.engine.Command;
+import com.papisandbox.engine.EngineRequest;
 import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.Result;
 import io.vertx.core.Context;
@@ -157,7 +157,7 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
             if (!account.credential().verifies(params.signedPayload(), params.signature())) {
                 throw new ApiException(ApiError.invalidSignature());
             }
-            Command command = endpoint.command(account.accountId(), request, instruments);
+            EngineRequest command = endpoint.command(account.accountId(), request, instruments);
             if (endpoint.placesOrder() && rateLimits.addOrder(account.accountId(), now) < 0) {
                 throw new ApiException(ApiError.tooManyOrders(RateLimits.ORDERS_PER_MINUTE));
             }

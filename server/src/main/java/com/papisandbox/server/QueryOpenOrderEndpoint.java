@@ -1,6 +1,7 @@
 package com.papisandbox.server;
 
-import com.papisandbox.engine.Command;
+import com.papisandbox.engine.Query;
+import com.papisandbox.engine.EngineRequest;
 import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.Result;
 
@@ -12,9 +13,9 @@ import java.util.Map;
  */
 final class QueryOpenOrderEndpoint extends OrderRefEndpoint {
     @Override
-    public Command command(long accountId, OrderRef r, Map<String, Instrument> instruments) {
+    public EngineRequest command(long accountId, OrderRef r, Map<String, Instrument> instruments) {
         ParamReader.instrument(instruments, r.symbol());
-        return new Command.QueryOpenOrder(accountId, r.symbol(), r.orderId(), r.origClientOrderId());
+        return new Query.OpenOrderLookup(accountId, r.symbol(), r.orderId(), r.origClientOrderId());
     }
 
     @Override

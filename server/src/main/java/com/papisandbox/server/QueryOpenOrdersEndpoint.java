@@ -1,6 +1,7 @@
 package com.papisandbox.server;
 
-import com.papisandbox.engine.Command;
+import com.papisandbox.engine.Query;
+import com.papisandbox.engine.EngineRequest;
 import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.Result;
 
@@ -30,9 +31,9 @@ final class QueryOpenOrdersEndpoint implements SignedEndpoint<QueryOpenOrdersEnd
     }
 
     @Override
-    public Command command(long accountId, Request r, Map<String, Instrument> instruments) {
+    public EngineRequest command(long accountId, Request r, Map<String, Instrument> instruments) {
         if (r.symbol() != null) ParamReader.instrument(instruments, r.symbol());
-        return new Command.QueryOpenOrders(accountId, r.symbol(), r.pair());
+        return new Query.OpenOrders(accountId, r.symbol(), r.pair());
     }
 
     @Override

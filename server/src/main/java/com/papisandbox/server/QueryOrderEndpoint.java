@@ -1,6 +1,7 @@
 package com.papisandbox.server;
 
-import com.papisandbox.engine.Command;
+import com.papisandbox.engine.Query;
+import com.papisandbox.engine.EngineRequest;
 import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.Result;
 
@@ -9,9 +10,9 @@ import java.util.Map;
 /** Query CM Order — {@code GET /papi/v1/cm/order} (spec §6.5). */
 final class QueryOrderEndpoint extends OrderRefEndpoint {
     @Override
-    public Command command(long accountId, OrderRef r, Map<String, Instrument> instruments) {
+    public EngineRequest command(long accountId, OrderRef r, Map<String, Instrument> instruments) {
         ParamReader.instrument(instruments, r.symbol());
-        return new Command.QueryOrder(accountId, r.symbol(), r.orderId(), r.origClientOrderId());
+        return new Query.OrderLookup(accountId, r.symbol(), r.orderId(), r.origClientOrderId());
     }
 
     @Override

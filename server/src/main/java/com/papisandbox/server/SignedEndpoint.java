@@ -1,6 +1,6 @@
 package com.papisandbox.server;
 
-import com.papisandbox.engine.Command;
+import com.papisandbox.engine.EngineRequest;
 import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.Result;
 
@@ -30,7 +30,7 @@ public interface SignedEndpoint<R> {
 
     R parse(ParamReader params);
 
-    Command command(long accountId, R request, Map<String, Instrument> instruments);
+    EngineRequest command(long accountId, R request, Map<String, Instrument> instruments);
 
     /** The success body; throws {@link ApiException} when the engine refused. */
     byte[] render(R request, Result result);

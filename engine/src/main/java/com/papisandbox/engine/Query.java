@@ -1,0 +1,19 @@
+package com.papisandbox.engine;
+
+/**
+ * Reads of the engine's state. Queries never change state, so they are never journaled; they run on the
+ * engine thread in sequence with the commands, so they see every command submitted before them.
+ */
+public sealed interface Query extends EngineRequest {
+    /** One order of the account, open or closed; {@code orderId < 0} means "by client order id". */
+    record OrderLookup(long accountId, String symbol, long orderId, String origClientOrderId) implements Query {
+    }
+
+    /** One open order of the account; {@code orderId < 0} means "by client order id". */
+    record OpenOrderLookup(long accountId, String symbol, long orderId, String origClientOrderId) implements Query {
+    }
+
+    /** symbol and pair are optional filters (null = all). */
+    record OpenOrders(long accountId, String symbol, String pair) implements Query {
+    }
+}
