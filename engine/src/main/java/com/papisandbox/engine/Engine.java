@@ -82,6 +82,7 @@ public final class Engine {
         if (query instanceof Query.OrderLookup q) return queryOrder(q, now);
         if (query instanceof Query.OpenOrderLookup q) return queryOpenOrder(q);
         if (query instanceof Query.OpenOrders q) return queryOpenOrders(q);
+        if (query instanceof Query.StateHash) return new Result.StateHash(EngineSnapshot.stateHash(this), orderCount());
         throw new IllegalArgumentException("unknown query " + query);
     }
 

@@ -16,4 +16,8 @@ public sealed interface Query extends EngineRequest {
     /** symbol and pair are optional filters (null = all). */
     record OpenOrders(long accountId, String symbol, String pair) implements Query {
     }
+
+    /** The SHA-256 of the whole engine state, to compare two sandboxes or a run with its replay. */
+    record StateHash() implements Query {
+    }
 }

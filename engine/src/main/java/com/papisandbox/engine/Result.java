@@ -35,4 +35,8 @@ public sealed interface Result {
             return created;
         }
     }
+
+    /** The state's SHA-256 (hex) and how many orders the engine remembers. */
+    record StateHash(String sha256, int orders) implements Result {
+    }
 }

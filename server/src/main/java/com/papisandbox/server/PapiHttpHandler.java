@@ -13,7 +13,6 @@ import io.vertx.core.http.HttpServerResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -22,11 +21,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 
 /**
- * The edge: everything that needs no trading state. For a signed request the checks run in a fixed,
- * documented order (docs/decisions.md): route, API key (-2014/-2015), parameter syntax (-1100/-1101),
- * unread parameters (-1104), the endpoint's own parameters in documented order (-1102/-1100/-11xx),
- * timestamp and recvWindow (-1102/-1100/-1131, then -1021), signature (-1102, -1022), symbol (-1121)
- * and precision (-1111); then the engine decides.
+ * The edge: everything that needs no trading state. It finds the endpoint in the {@link RouteTable};
+ * for a signed request the checks run in a fixed, documented order (docs/decisions.md): route, API key
+ * (-2014/-2015), parameter syntax (-1100/-1101), unread parameters (-1104), the endpoint's own
+ * parameters in documented order (-1102/-1100/-11xx), timestamp and recvWindow (-1102/-1100/-1131, then
+ * -1021), signature (-1102, -1022), symbol (-1121) and precision (-1111); then the engine decides.
+ * USER_STREAM requests skip timestamp and signature; NONE requests skip the key too.
  */
 public final class PapiHttpHandler implements Handler<HttpServerRequest> {
     private static final Logger log = LoggerFactory.getLogger(PapiHttpHandler.class);
@@ -35,11 +35,8 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
     private static final long MAX_RECV_WINDOW = 60000;
     private static final long MAX_AHEAD_MS = 1000;
     private static final Set<String> ENVELOPE = Set.of("timestamp", "recvWindow");
-    private static final byte[] EMPTY_OBJECT = "{}".getBytes();
-    public static final String STATE_HASH_ROUTE = "GET /sandbox/v1/stateHash";
 
-    private final Map<String, SignedEndpoint<?>> signed = new HashMap<>();
-    private final Map<String, PublicEndpoint> open = new HashMap<>();
+    private final RouteTable routes;
     private final ApiKeys apiKeys;
     private final EngineThread engine;
     private final Map<String, Instrument> instruments;
@@ -47,59 +44,30 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
     private final LongSupplier clock;
     private final long engineTimeoutMillis;
 
-    /** An unsigned endpoint (security type NONE). */
-    public interface PublicEndpoint {
-        byte[] answer();
-    }
-
-    public PapiHttpHandler(ApiKeys apiKeys, EngineThread engine, Map<String, Instrument> instruments,
-                           RateLimits rateLimits, LongSupplier clock, long engineTimeoutMillis, ExchangeInfo exchangeInfo) {
+    public PapiHttpHandler(RouteTable routes, ApiKeys apiKeys, EngineThread engine, Map<String, Instrument> instruments,
+                           RateLimits rateLimits, LongSupplier clock, long engineTimeoutMillis) {
+        this.routes = routes;
         this.apiKeys = apiKeys;
         this.engine = engine;
         this.instruments = instruments;
         this.rateLimits = rateLimits;
         this.clock = clock;
         this.engineTimeoutMillis = engineTimeoutMillis;
-        signed.put("POST /papi/v1/cm/order", new NewOrderEndpoint());
-        signed.put("DELETE /papi/v1/cm/order", new CancelOrderEndpoint());
-        signed.put("GET /papi/v1/cm/order", new QueryOrderEndpoint());
-        signed.put("GET /papi/v1/cm/openOrder", new QueryOpenOrderEndpoint());
-        signed.put("GET /papi/v1/cm/openOrders", new QueryOpenOrdersEndpoint());
-        signed.put("DELETE /papi/v1/cm/allOpenOrders", new CancelAllOpenOrdersEndpoint());
-        open.put("GET /papi/v1/ping", () -> EMPTY_OBJECT);
-        open.put("GET /dapi/v1/exchangeInfo", () -> exchangeInfo.render(clock.getAsLong()));
-        PublicEndpoint time = () -> Json.write(g -> {
-            g.writeStartObject();
-            g.writeNumberField("serverTime", clock.getAsLong());
-            g.writeEndObject();
-        });
-        open.put("GET /dapi/v1/time", time);
-        open.put("GET /fapi/v1/time", time);
-        open.put("GET /api/v3/time", time);
     }
 
     @Override
     public void handle(HttpServerRequest req) {
-        String route = req.method().name() + " " + req.path();
         String ip = req.remoteAddress() == null ? "local" : req.remoteAddress().host();
-        PublicEndpoint publicEndpoint = open.get(route);
-        if (publicEndpoint != null) {
-            int used = rateLimits.addWeight(ip, 1, clock.getAsLong());
-            if (used < 0) {
-                send(req, ApiError.tooManyRequests(RateLimits.IP_WEIGHT_PER_MINUTE), ip, -1);
-                return;
-            }
-            send(req.response(), 200, publicEndpoint.answer(), used, -1);
-            return;
-        }
-        if (route.equals(STATE_HASH_ROUTE)) {
-            answerStateHash(req);
-            return;
-        }
-        SignedEndpoint<?> endpoint = signed.get(route);
+        Endpoint<?> endpoint = routes.find(req.method().name() + " " + req.path());
         if (endpoint == null) {
             rateLimits.addWeight(ip, 1, clock.getAsLong());
             send(req, ApiError.notFound(req.method().name(), req.path()), ip, -1);
+            return;
+        }
+        Context context = Vertx.currentContext();
+        if (endpoint.security() == Security.NONE) {
+            // Public endpoints take their parameters from the query string only: no body to wait for.
+            process(req, endpoint, null, ip, context);
             return;
         }
         String length = req.getHeader("Content-Length");
@@ -108,61 +76,52 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
             send(req, ApiError.tooManyParameters(), ip, -1);
             return;
         }
-        Context context = Vertx.currentContext();
         req.body().onComplete(body -> {
             if (body.failed()) {
                 log.debug("request body failed: {}", body.cause().toString());
                 send(req, ApiError.illegalChars(), ip, -1);
                 return;
             }
-            handleSigned(req, endpoint, body.result(), ip, context);
+            process(req, endpoint, body.result(), ip, context);
         });
     }
 
-    /** Sandbox admin: the SHA-256 of the whole engine state, read in sequence with the commands. */
-    private void answerStateHash(HttpServerRequest req) {
-        Context context = Vertx.currentContext();
-        engine.read(e -> new Object[]{com.papisandbox.engine.EngineSnapshot.stateHash(e), e.orderCount()})
-                .orTimeout(engineTimeoutMillis, TimeUnit.MILLISECONDS)
-                .whenComplete((values, failure) -> context.runOnContext(v -> {
-                    if (failure != null) {
-                        send(req.response(), 503, Json.error(engineFailure(failure)), 0, -1);
-                        return;
-                    }
-                    send(req.response(), 200, Json.write(g -> {
-                        g.writeStartObject();
-                        g.writeStringField("stateHash", (String) values[0]);
-                        g.writeNumberField("orders", (Integer) values[1]);
-                        g.writeEndObject();
-                    }), 0, -1);
-                }));
-    }
-
-    private <R> void handleSigned(HttpServerRequest req, SignedEndpoint<R> endpoint, Buffer body, String ip, Context context) {
+    private <R> void process(HttpServerRequest req, Endpoint<R> endpoint, Buffer body, String ip, Context context) {
         long now = clock.getAsLong();
         int weight = 1;
         try {
-            if (body.length() > MAX_BODY_BYTES) throw new ApiException(ApiError.tooManyParameters());
-            ApiKeys.Entry account = apiKeys.authenticate(req.getHeader("X-MBX-APIKEY"));
-            RequestParams params = RequestParams.parse(req.query(), formBody(req, body));
-            weight = endpoint.weight(params);
-            int used = rateLimits.addWeight(ip, weight, now);
+            if (body != null && body.length() > MAX_BODY_BYTES) throw new ApiException(ApiError.tooManyParameters());
+            Security security = endpoint.security();
+            ApiKeys.Entry account = security.keyed() ? apiKeys.authenticate(req.getHeader("X-MBX-APIKEY")) : null;
+            boolean readsParameters = !endpoint.parameters().isEmpty() || security.signed();
+            RequestParams params = readsParameters
+                    ? RequestParams.parse(req.query(), body == null ? "" : formBody(req, body))
+                    : RequestParams.parse(null, "");
+            weight = endpoint.weight().of(params);
+            int used = weight == 0 ? 0 : rateLimits.addWeight(ip, weight, now);
             weight = 0;
             if (used < 0) throw new ApiException(ApiError.tooManyRequests(RateLimits.IP_WEIGHT_PER_MINUTE));
-            checkAllRead(endpoint, params);
+            if (readsParameters) checkAllRead(endpoint, params, security.signed());
             ParamReader reader = new ParamReader(params);
             R request = endpoint.parse(reader);
-            checkTimestamp(reader, now);
-            if (params.signature() == null || params.signature().isEmpty()) throw new ApiException(ApiError.mandatoryParam("signature"));
-            if (!account.credential().verifies(params.signedPayload(), params.signature())) {
-                throw new ApiException(ApiError.invalidSignature());
+            if (security.signed()) {
+                checkTimestamp(reader, now);
+                if (params.signature() == null || params.signature().isEmpty()) throw new ApiException(ApiError.mandatoryParam("signature"));
+                if (!account.credential().verifies(params.signedPayload(), params.signature())) {
+                    throw new ApiException(ApiError.invalidSignature());
+                }
             }
-            EngineRequest command = endpoint.command(account.accountId(), request, instruments);
-            if (endpoint.placesOrder() && rateLimits.addOrder(account.accountId(), now) < 0) {
+            long accountId = account == null ? -1 : account.accountId();
+            EngineRequest call = endpoint.request(accountId, request, instruments);
+            if (endpoint.placesOrder() && rateLimits.addOrder(accountId, now) < 0) {
                 throw new ApiException(ApiError.tooManyOrders(RateLimits.ORDERS_PER_MINUTE));
             }
-            long orderAccount = endpoint.placesOrder() ? account.accountId() : -1;
-            CompletableFuture<Result> reply = engine.submit(command).orTimeout(engineTimeoutMillis, TimeUnit.MILLISECONDS);
+            long orderAccount = endpoint.placesOrder() ? accountId : -1;
+            if (call == null) {
+                finish(req, endpoint, request, null, null, ip, orderAccount);
+                return;
+            }
+            CompletableFuture<Result> reply = engine.submit(call).orTimeout(engineTimeoutMillis, TimeUnit.MILLISECONDS);
             reply.whenComplete((result, failure) -> context.runOnContext(v ->
                     finish(req, endpoint, request, result, failure, ip, orderAccount)));
         } catch (ApiException e) {
@@ -174,7 +133,7 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
         }
     }
 
-    private <R> void finish(HttpServerRequest req, SignedEndpoint<R> endpoint, R request, Result result,
+    private <R> void finish(HttpServerRequest req, Endpoint<R> endpoint, R request, Result result,
                             Throwable failure, String ip, long orderAccount) {
         try {
             if (failure != null) {
@@ -213,11 +172,11 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
         return body.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static void checkAllRead(SignedEndpoint<?> endpoint, RequestParams params) {
+    private static void checkAllRead(Endpoint<?> endpoint, RequestParams params, boolean signed) {
         Set<String> known = endpoint.parameters();
         int unread = 0;
         for (String name : params.names()) {
-            if (!known.contains(name) && !ENVELOPE.contains(name)) unread++;
+            if (!known.contains(name) && !(signed && ENVELOPE.contains(name))) unread++;
         }
         if (unread > 0) throw new ApiException(ApiError.unreadParameters(params.count() - unread, params.count()));
     }
@@ -236,7 +195,7 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
         send(req.response(), error.httpStatus(), Json.error(error), rateLimits.usedWeight(ip, now), orders);
     }
 
-    private static void send(HttpServerResponse response, int status, byte[] json, int usedWeight, int orderCount) {
+    private void send(HttpServerResponse response, int status, byte[] json, int usedWeight, int orderCount) {
         if (response.ended() || response.closed()) return;
         response.setStatusCode(status)
                 .putHeader("Content-Type", "application/json")

@@ -4,6 +4,7 @@ import com.papisandbox.engine.Instrument;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Typed reads of request parameters, each failing with Binance's error for that kind of value. */
@@ -52,10 +53,14 @@ public final class ParamReader {
         return new BigDecimal(v);
     }
 
-    public <E extends Enum<E>> E optionalEnum(String name, Class<E> type, ApiError invalid) {
+    /**
+     * The value among {@code allowed}, the values this endpoint documents for the parameter: an engine
+     * constant the endpoint does not list (a new order type, say) is refused like any unknown value.
+     */
+    public <E extends Enum<E>> E optionalEnum(String name, Set<E> allowed, ApiError invalid) {
         String v = params.get(name);
         if (v == null) return null;
-        for (E e : type.getEnumConstants()) {
+        for (E e : allowed) {
             if (e.name().equals(v)) return e;
         }
         throw new ApiException(invalid);

@@ -1,5 +1,10 @@
 package com.papisandbox.server;
 
+import com.papisandbox.server.dapi.DapiEndpoints;
+import com.papisandbox.server.dapi.ExchangeInfo;
+import com.papisandbox.server.sandbox.SandboxEndpoints;
+import com.papisandbox.server.trade.TradeEndpoints;
+
 import com.papisandbox.engine.Account;
 import com.papisandbox.engine.Command;
 import com.papisandbox.engine.Engine;
@@ -87,9 +92,8 @@ public final class Sandbox implements AutoCloseable {
 
             Map<String, Instrument> instruments = Map.copyOf(engine.instruments());
             vertx = vertxStarting.get(60, TimeUnit.SECONDS);
-            PapiHttpHandler handler = new PapiHttpHandler(apiKeys, engineThread, instruments,
-                    new RateLimits(config.enforceRateLimits()), config.clock(), config.engineTimeoutMillis(),
-                    new ExchangeInfo(catalog));
+            PapiHttpHandler handler = new PapiHttpHandler(routes(config.clock(), catalog), apiKeys, engineThread, instruments,
+                    new RateLimits(config.enforceRateLimits()), config.clock(), config.engineTimeoutMillis());
             List<HttpServer> servers = listen(vertx, config, handler);
             String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
             String baseUrl = "http://" + host + ":" + servers.get(0).actualPort();
@@ -140,7 +144,8 @@ public final class Sandbox implements AutoCloseable {
             int port = config.port() != 0 ? config.port() : freePort(config.host());
             List<HttpServer> servers = java.util.Collections.synchronizedList(new ArrayList<>());
             HttpServerOptions options = new HttpServerOptions()
-                    .setHost(config.host()).setPort(port).setTcpNoDelay(true).setCompressionSupported(false);
+                    .setHost(config.host()).setPort(port).setTcpNoDelay(true)
+                    .setCompressionSupported(false);
             try {
                 vertx.deployVerticle(() -> new io.vertx.core.AbstractVerticle() {
                             @Override
@@ -218,6 +223,12 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** SHA-256 over the whole engine state (books, orders, accounts, positions), read in sequence. */
+    /** Every endpoint served, by surface. */
+    public static RouteTable routes(java.util.function.LongSupplier clock, InstrumentCatalog catalog) {
+        return new RouteTable(TradeEndpoints.all(), DapiEndpoints.all(clock, new ExchangeInfo(catalog)),
+                SandboxEndpoints.all());
+    }
+
     public String stateHash() {
         return read(EngineSnapshot::stateHash);
     }

@@ -1,9 +1,10 @@
-package com.papisandbox.server;
+package com.papisandbox.server.trade;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.OrderView;
 import com.papisandbox.engine.TimeInForce;
+import com.papisandbox.server.Decimals;
 
 import java.io.IOException;
 import java.util.List;

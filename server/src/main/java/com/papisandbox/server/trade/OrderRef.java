@@ -1,5 +1,8 @@
-package com.papisandbox.server;
+package com.papisandbox.server.trade;
 
+import com.papisandbox.server.ApiError;
+import com.papisandbox.server.ApiException;
+import com.papisandbox.server.ParamReader;
 /** The order a cancel or query names: by {@code orderId} (wins when both are sent) or client id. */
 record OrderRef(String symbol, long orderId, String origClientOrderId) {
     static final String SYMBOL = "symbol";

@@ -1,15 +1,30 @@
-package com.papisandbox.server;
+package com.papisandbox.server.trade;
 
 import com.papisandbox.engine.Command;
 import com.papisandbox.engine.EngineRequest;
 import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.Result;
+import com.papisandbox.server.Endpoint;
+import com.papisandbox.server.Json;
+import com.papisandbox.server.ParamReader;
+import com.papisandbox.server.Route;
+import com.papisandbox.server.Security;
 
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 
 /** Cancel All CM Open Orders — {@code DELETE /papi/v1/cm/allOpenOrders} (spec §6.4). */
-final class CancelAllOpenOrdersEndpoint implements SignedEndpoint<String> {
+final class CancelAllOpenOrdersEndpoint implements Endpoint<String> {
+    @Override
+    public Route route() {
+        return Route.delete("/papi/v1/cm/allOpenOrders");
+    }
+
+    @Override
+    public Security security() {
+        return Security.TRADE;
+    }
+
     private static final byte[] DONE = Json.write(g -> {
         g.writeStartObject();
         g.writeNumberField("code", 200);
@@ -30,14 +45,14 @@ final class CancelAllOpenOrdersEndpoint implements SignedEndpoint<String> {
     }
 
     @Override
-    public EngineRequest command(long accountId, String symbol, Map<String, Instrument> instruments) {
+    public EngineRequest request(long accountId, String symbol, Map<String, Instrument> instruments) {
         ParamReader.instrument(instruments, symbol);
         return new Command.CancelAllOrders(accountId, symbol);
     }
 
     @Override
     public byte[] render(String symbol, Result result) {
-        if (!(result instanceof Result.OrdersCanceled)) throw SignedEndpoint.refused(result);
+        if (!(result instanceof Result.OrdersCanceled)) throw Endpoint.refused(result);
         return DONE.clone();
     }
 }

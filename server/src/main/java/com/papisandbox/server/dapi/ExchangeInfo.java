@@ -1,5 +1,7 @@
-package com.papisandbox.server;
+package com.papisandbox.server.dapi;
 
+import com.papisandbox.server.InstrumentCatalog;
+import com.papisandbox.server.RateLimits;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

@@ -1,0 +1,57 @@
+package com.papisandbox.server.dapi;
+
+import com.papisandbox.engine.EngineRequest;
+import com.papisandbox.engine.Instrument;
+import com.papisandbox.engine.Result;
+import com.papisandbox.server.Endpoint;
+import com.papisandbox.server.ParamReader;
+import com.papisandbox.server.Route;
+import com.papisandbox.server.Security;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * An unsigned endpoint without parameters that the edge answers alone, without the engine: ping, time,
+ * exchangeInfo. The body is made when the request comes, so times are current.
+ */
+final class EdgeEndpoint implements Endpoint<Void> {
+    private final Route route;
+    private final Supplier<byte[]> body;
+
+    EdgeEndpoint(Route route, Supplier<byte[]> body) {
+        this.route = route;
+        this.body = body;
+    }
+
+    @Override
+    public Route route() {
+        return route;
+    }
+
+    @Override
+    public Security security() {
+        return Security.NONE;
+    }
+
+    @Override
+    public Set<String> parameters() {
+        return Set.of();
+    }
+
+    @Override
+    public Void parse(ParamReader params) {
+        return null;
+    }
+
+    @Override
+    public EngineRequest request(long accountId, Void request, Map<String, Instrument> instruments) {
+        return null;
+    }
+
+    @Override
+    public byte[] render(Void request, Result result) {
+        return body.get();
+    }
+}

@@ -1,0 +1,94 @@
+package com.papisandbox.server;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The route table against the spec's endpoint catalogue (a transcription in test resources) and the
+ * README's endpoint table, which must be exactly what {@link RouteTable#markdown()} prints.
+ */
+class EndpointCatalogueTest {
+    /** Catalogue rows not served yet, with the issue that brings them; the list shrinks as they land. */
+    private static final Set<String> NOT_YET_SERVED = Set.of(
+            "PUT /papi/v1/cm/order", "GET /papi/v1/cm/orderAmendment", "GET /papi/v1/cm/allOrders",
+            "GET /papi/v1/cm/userTrades", "GET /papi/v1/cm/account", "GET /papi/v1/cm/positionRisk",
+            "POST /papi/v1/cm/leverage", "POST /papi/v1/cm/positionSide/dual", "GET /papi/v1/cm/positionSide/dual",
+            "GET /papi/v1/cm/leverageBracket", "GET /papi/v1/cm/commissionRate", "GET /papi/v1/cm/income",
+            "GET /papi/v1/balance", "GET /papi/v1/account", "GET /papi/v1/rateLimit/order",
+            "GET /dapi/v1/depth", "GET /dapi/v1/trades", "GET /dapi/v1/aggTrades", "GET /dapi/v1/klines",
+            "GET /dapi/v1/ticker/price", "GET /dapi/v1/ticker/bookTicker", "GET /dapi/v1/ticker/24hr",
+            "GET /dapi/v1/premiumIndex", "GET /dapi/v1/fundingRate",
+            // issue 10 (streams) and issue 11 (conditional orders, liquidation)
+            "POST /papi/v1/listenKey", "PUT /papi/v1/listenKey", "DELETE /papi/v1/listenKey",
+            "POST /papi/v1/cm/conditional/order", "DELETE /papi/v1/cm/conditional/order",
+            "DELETE /papi/v1/cm/conditional/allOpenOrders", "GET /papi/v1/cm/conditional/openOrder",
+            "GET /papi/v1/cm/conditional/openOrders", "GET /papi/v1/cm/conditional/allOrders",
+            "GET /papi/v1/cm/conditional/orderHistory", "GET /papi/v1/cm/forceOrders", "GET /papi/v1/cm/adlQuantile");
+    /** Served, but on no Binance catalogue page we transcribed: other hosts' clocks and sandbox-only routes. */
+    private static final Set<String> BEYOND_CATALOGUE = Set.of(
+            "GET /fapi/v1/time", "GET /api/v3/time", "GET /sandbox/v1/stateHash");
+
+    private final RouteTable routes = Sandbox.routes(() -> 0L, InstrumentCatalog.bundled());
+
+    record Row(String weight, String security) {
+    }
+
+    @Test
+    void everyServedRouteHasTheCataloguesWeightAndSecurity() throws IOException {
+        Map<String, Row> catalogue = catalogue();
+        Set<String> served = new TreeSet<>();
+        for (Endpoint<?> e : routes.endpoints()) {
+            String key = e.route().key();
+            served.add(key);
+            if (BEYOND_CATALOGUE.contains(key)) continue;
+            assertThat(catalogue).as("catalogue row for %s", key).containsKey(key);
+            Row row = catalogue.get(key);
+            assertThat(e.weight().describe()).as("weight of %s", key).isEqualTo(row.weight());
+            assertThat(e.security().name()).as("security of %s", key).isEqualTo(row.security());
+        }
+        Set<String> missing = new TreeSet<>(catalogue.keySet());
+        missing.removeAll(served);
+        assertThat(missing).as("catalogue rows not served").isEqualTo(new TreeSet<>(NOT_YET_SERVED));
+        assertThat(served).containsAll(BEYOND_CATALOGUE);
+    }
+
+    @Test
+    void readmeEndpointTableIsTheRouteTable() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        String begin = "<!-- endpoints:begin (generated from RouteTable.markdown(); EndpointCatalogueTest checks it) -->\n";
+        String end = "<!-- endpoints:end -->";
+        assertThat(readme).contains(begin).contains(end);
+        String table = readme.substring(readme.indexOf(begin) + begin.length(), readme.indexOf(end));
+        // the table to paste when it differs
+        Files.writeString(Path.of("target", "readme-endpoints.md"), routes.markdown(), StandardCharsets.UTF_8);
+        assertThat(table).as("README endpoint table; replace it with this output").isEqualTo(routes.markdown());
+    }
+
+    /** "METHOD /path" to its weight and security, with the spec's "(Order)" and "(sic)" notes dropped. */
+    private static Map<String, Row> catalogue() throws IOException {
+        Map<String, Row> rows = new LinkedHashMap<>();
+        try (InputStream in = EndpointCatalogueTest.class.getResourceAsStream("/endpoint-catalogue.md")) {
+            assertThat(in).isNotNull();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String[] cells = line.split("\\|");
+                if (cells.length < 5 || !cells[2].contains("`")) continue;
+                String key = cells[1].trim() + " " + cells[2].trim().replace("`", "");
+                String weight = cells[3].replace("**", "").replace("(Order)", "").trim();
+                String security = cells[4].replace("(sic)", "").trim();
+                rows.put(key, new Row(weight, security));
+            }
+        }
+        return rows;
+    }
+}
