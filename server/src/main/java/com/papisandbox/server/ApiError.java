@@ -129,7 +129,7 @@ public record ApiError(int httpStatus, int code, String msg) {
     }
 
     public static ApiError notFound(String method, String path) {
-        return new ApiError(404, -1000, "Path " + path + ", Method " + method + " is invalid");
+        return new ApiError(404, -5000, "Path " + path + ", Method " + method + " is invalid");
     }
 
     /** The one table from engine outcomes to Binance errors. */

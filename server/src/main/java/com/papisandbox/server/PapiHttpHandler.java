@@ -43,6 +43,7 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
     private final RateLimits rateLimits;
     private final LongSupplier clock;
     private final long engineTimeoutMillis;
+    private final HttpDate date;
 
     public PapiHttpHandler(RouteTable routes, ApiKeys apiKeys, EngineThread engine, Map<String, Instrument> instruments,
                            RateLimits rateLimits, LongSupplier clock, long engineTimeoutMillis) {
@@ -53,6 +54,7 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
         this.rateLimits = rateLimits;
         this.clock = clock;
         this.engineTimeoutMillis = engineTimeoutMillis;
+        this.date = new HttpDate(clock);
     }
 
     @Override
@@ -61,7 +63,7 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
         Endpoint<?> endpoint = routes.find(req.method().name() + " " + req.path());
         if (endpoint == null) {
             rateLimits.addWeight(ip, 1, clock.getAsLong());
-            send(req, ApiError.notFound(req.method().name(), req.path()), ip, -1);
+            send(req, ApiError.notFound(req.method().name(), displayPath(req.path())), ip, -1);
             return;
         }
         Context context = Vertx.currentContext();
@@ -199,9 +201,38 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
         if (response.ended() || response.closed()) return;
         response.setStatusCode(status)
                 .putHeader("Content-Type", "application/json")
+                .putHeader("Date", date.now())
                 .putHeader("X-MBX-USED-WEIGHT-1M", Integer.toString(Math.max(usedWeight, 0)));
         if (orderCount >= 0) response.putHeader("X-MBX-ORDER-COUNT-1M", Integer.toString(orderCount));
         response.end(Buffer.buffer(json));
+    }
+
+    /**
+     * The path as the client meant it, for error messages: Netty reads the request line as ISO-8859-1,
+     * so raw UTF-8 bytes arrive as one char each, and percent-escapes arrive undecoded; both become UTF-8.
+     */
+    static String displayPath(String rawPath) {
+        boolean plain = true;
+        for (int i = 0; i < rawPath.length() && plain; i++) {
+            char c = rawPath.charAt(i);
+            plain = c < 0x80 && c != '%';
+        }
+        if (plain) return rawPath;
+        byte[] bytes = rawPath.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length);
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '%' && i + 2 < bytes.length && hex(bytes[i + 1]) >= 0 && hex(bytes[i + 2]) >= 0) {
+                out.write(hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]));
+                i += 2;
+            } else {
+                out.write(bytes[i]);
+            }
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static int hex(byte b) {
+        return Character.digit(b, 16);
     }
 
     private static long parseOrMax(String number) {

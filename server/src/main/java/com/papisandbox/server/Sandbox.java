@@ -34,6 +34,11 @@ import java.util.concurrent.TimeUnit;
  * command line, by the test kit and by the project's own end-to-end tests.
  */
 public final class Sandbox implements AutoCloseable {
+    static final int MAX_REQUEST_LINE = 8 * 1024;
+    static final int MAX_HEADERS = 20 * 1024;
+    static final int GZIP_FROM_BYTES = 2048;
+    /** Fast compression: large bodies shrink ~10x at level 1 already, at a fraction of level 6's CPU. */
+    static final int GZIP_LEVEL = 1;
     private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
     private static final Map<String, BigDecimal> DEMO_BALANCES = Map.of("BTC", new BigDecimal("10"), "ETH", new BigDecimal("100"));
 
@@ -145,7 +150,12 @@ public final class Sandbox implements AutoCloseable {
             List<HttpServer> servers = java.util.Collections.synchronizedList(new ArrayList<>());
             HttpServerOptions options = new HttpServerOptions()
                     .setHost(config.host()).setPort(port).setTcpNoDelay(true)
-                    .setCompressionSupported(false);
+                    // Binance's edge limits: 8 KB request line, 20 KB of headers; beyond them Vert.x
+                    // answers 414 / 431 and closes, it never waits for more.
+                    .setMaxInitialLineLength(MAX_REQUEST_LINE).setMaxHeaderSize(MAX_HEADERS)
+                    // gzip only bodies worth it (exchangeInfo, depth, klines): order replies stay plain.
+                    .setCompressionSupported(true).setCompressionContentSizeThreshold(GZIP_FROM_BYTES)
+                    .setCompressionLevel(GZIP_LEVEL);
             try {
                 vertx.deployVerticle(() -> new io.vertx.core.AbstractVerticle() {
                             @Override

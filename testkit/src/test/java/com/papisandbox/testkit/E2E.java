@@ -44,8 +44,8 @@ final class E2E {
             "timeInForce", "status");
     /** DELETE /papi/v1/cm/order (spec §6.1, doc order). */
     static final List<String> CANCEL_KEYS = List.of("avgPrice", "clientOrderId", "cumQty", "cumBase", "executedQty",
-            "orderId", "origQty", "price", "reduceOnly", "side", "positionSide", "status", "symbol", "pair",
-            "timeInForce", "type", "updateTime");
+            "orderId", "price", "reduceOnly", "side", "positionSide", "status", "symbol", "pair",
+            "timeInForce", "type", "updateTime", "origQty");
     /** GET /papi/v1/cm/order (spec §6.5, allOrders item order: positionSide last). */
     static final List<String> QUERY_KEYS = List.of("orderId", "symbol", "pair", "status", "clientOrderId", "price",
             "avgPrice", "origQty", "executedQty", "cumBase", "timeInForce", "type", "reduceOnly", "side", "origType",
@@ -342,10 +342,10 @@ final class E2E {
         String cancelJson(String clientId, long orderId, long updateTime) {
             return new JsonObject().put("avgPrice", avgPrice).put("clientOrderId", clientId)
                     .put("cumQty", executedQty).put("cumBase", cumBase).put("executedQty", executedQty)
-                    .put("orderId", orderId).put("origQty", origQty).put("price", price).put("reduceOnly", reduceOnly)
+                    .put("orderId", orderId).put("price", price).put("reduceOnly", reduceOnly)
                     .put("side", side).put("positionSide", positionSide).put("status", status).put("symbol", symbol)
                     .put("pair", pair()).put("timeInForce", timeInForce).put("type", type)
-                    .put("updateTime", updateTime).encode();
+                    .put("updateTime", updateTime).put("origQty", origQty).encode();
         }
 
         private JsonObject queryHead(String clientId, long orderId, String avg) {

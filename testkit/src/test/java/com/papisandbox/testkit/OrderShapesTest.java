@@ -148,7 +148,7 @@ class OrderShapesTest extends TwoAccounts {
         PapiClient.Response r = a.signed("DELETE", ORDER, byId(BTC, id));
         JsonObject canceled = e.status("CANCELED").assertCanceled(r);
         assertThat(r.body()).startsWith("{\"avgPrice\":\"0.0\",\"clientOrderId\":\"cancel-shape\",\"cumQty\":\"0\",\"cumBase\":\"0\",\"executedQty\":\"0\",\"orderId\":" + id + ",");
-        assertThat(r.body()).endsWith(",\"timeInForce\":\"GTC\",\"type\":\"LIMIT\",\"updateTime\":" + number(canceled, "updateTime") + "}");
+        assertThat(r.body()).endsWith(",\"timeInForce\":\"GTC\",\"type\":\"LIMIT\",\"updateTime\":" + number(canceled, "updateTime") + ",\"origQty\":\"3\"}");
 
         JsonObject queried = e.status("CANCELED").assertQueried(a.signed("GET", ORDER, byId(BTC, id)));
         assertThat(number(queried, "updateTime")).isEqualTo(number(canceled, "updateTime"));

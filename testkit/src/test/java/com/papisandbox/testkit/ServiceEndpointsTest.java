@@ -99,9 +99,9 @@ class ServiceEndpointsTest {
     @Test
     void unknownRouteNamesPathAndMethod(Sandbox sandbox) {
         PapiClient.Response r = new PapiClient(sandbox.baseUrl(), null, "x").raw("GET", "/papi/v1/cm/nothingHere", "", "", null);
-        assertError(r, 404, -1000, "Path /papi/v1/cm/nothingHere, Method GET is invalid");
+        assertError(r, 404, -5000, "Path /papi/v1/cm/nothingHere, Method GET is invalid");
         PapiClient.Response put = SandboxExtension.clientA(sandbox).raw("PUT", ORDER, "symbol=BTCUSD_PERP", "", null);
-        assertError(put, 404, -1000, "Path /papi/v1/cm/order, Method PUT is invalid");
+        assertError(put, 404, -5000, "Path /papi/v1/cm/order, Method PUT is invalid");
     }
 
     @Test

@@ -17,7 +17,7 @@ public final class OrderJson {
     private OrderJson() {
     }
 
-    /** Cancel CM Order (§6.1): the documented order. */
+    /** Cancel CM Order (§6.1): the doc order with origQty last, as a live PAPI CM cancel (papi-cm-next §12). */
     public static void writeCanceled(JsonGenerator g, OrderView o) throws IOException {
         Instrument in = o.instrument();
         g.writeStartObject();
@@ -27,7 +27,6 @@ public final class OrderJson {
         g.writeStringField("cumBase", Decimals.cumBase(o.cumBase()));
         g.writeStringField("executedQty", Decimals.quantity(in, o.executedQty()));
         g.writeNumberField("orderId", o.orderId());
-        g.writeStringField("origQty", Decimals.quantity(in, o.origQty()));
         g.writeStringField("price", Decimals.price(in, o.price()));
         g.writeBooleanField("reduceOnly", o.reduceOnly());
         g.writeStringField("side", o.side().name());
@@ -38,6 +37,7 @@ public final class OrderJson {
         g.writeStringField("timeInForce", timeInForce(o));
         g.writeStringField("type", o.type().name());
         g.writeNumberField("updateTime", o.updateTime());
+        g.writeStringField("origQty", Decimals.quantity(in, o.origQty()));
         g.writeEndObject();
     }
 
