@@ -1,5 +1,6 @@
 package com.papisandbox.server;
 
+import com.papisandbox.server.account.AccountEndpoints;
 import com.papisandbox.server.dapi.DapiEndpoints;
 import com.papisandbox.server.dapi.ExchangeInfo;
 import com.papisandbox.server.sandbox.SandboxEndpoints;
@@ -235,7 +236,7 @@ public final class Sandbox implements AutoCloseable {
     /** SHA-256 over the whole engine state (books, orders, accounts, positions), read in sequence. */
     /** Every endpoint served, by surface. */
     public static RouteTable routes(java.util.function.LongSupplier clock, InstrumentCatalog catalog) {
-        return new RouteTable(TradeEndpoints.all(), DapiEndpoints.all(clock, new ExchangeInfo(catalog)),
+        return new RouteTable(TradeEndpoints.all(), AccountEndpoints.all(), DapiEndpoints.all(clock, new ExchangeInfo(catalog)),
                 SandboxEndpoints.all());
     }
 

@@ -25,7 +25,7 @@ class EndpointCatalogueTest {
             "GET /papi/v1/cm/userTrades", "GET /papi/v1/cm/account", "GET /papi/v1/cm/positionRisk",
             "POST /papi/v1/cm/leverage", "POST /papi/v1/cm/positionSide/dual", "GET /papi/v1/cm/positionSide/dual",
             "GET /papi/v1/cm/leverageBracket", "GET /papi/v1/cm/commissionRate", "GET /papi/v1/cm/income",
-            "GET /papi/v1/balance", "GET /papi/v1/account", "GET /papi/v1/rateLimit/order",
+            "GET /papi/v1/balance", "GET /papi/v1/account",
             "GET /dapi/v1/depth", "GET /dapi/v1/trades", "GET /dapi/v1/aggTrades", "GET /dapi/v1/klines",
             "GET /dapi/v1/ticker/price", "GET /dapi/v1/ticker/bookTicker", "GET /dapi/v1/ticker/24hr",
             "GET /dapi/v1/premiumIndex", "GET /dapi/v1/fundingRate",

@@ -1,0 +1,15 @@
+package com.papisandbox.server.account;
+
+import com.papisandbox.server.Endpoint;
+
+import java.util.List;
+
+/** The PAPI account surface: CM account, positions, settings, income, and portfolio-level reads. */
+public final class AccountEndpoints {
+    private AccountEndpoints() {
+    }
+
+    public static List<Endpoint<?>> all() {
+        return List.of(new RateLimitEndpoint());
+    }
+}
