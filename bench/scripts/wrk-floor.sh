@@ -7,14 +7,15 @@
 #
 # wrk replays one request, so the cancel is signed once with recvWindow=60000 (valid for 60 s): keep
 # DURATION well under that. Start the server with --no-rate-limits and --account KEY:SECRET.
+# Both requests carry "Accept-Encoding: gzip", as every real client sends it (small replies stay plain).
 set -euo pipefail
 URL="$1"; KEY="$2"; SECRET="$3"; DURATION="${4:-10}"
 LUA="$(mktemp /tmp/wrk-delete.XXXXXX.lua)"
 trap 'rm -f "$LUA"' EXIT
-printf 'wrk.method = "DELETE"\nwrk.headers["X-MBX-APIKEY"] = "%s"\n' "$KEY" > "$LUA"
+printf 'wrk.method = "DELETE"\nwrk.headers["X-MBX-APIKEY"] = "%s"\nwrk.headers["Accept-Encoding"] = "gzip"\n' "$KEY" > "$LUA"
 
 rate() { awk '/Requests\/sec/ {print $2}'; }
-PING=$(wrk -t2 -c64 -d"${DURATION}s" "$URL/papi/v1/ping" | tee -a /dev/stderr | rate)
+PING=$(wrk -t2 -c64 -d"${DURATION}s" -H "Accept-Encoding: gzip" "$URL/papi/v1/ping" | tee -a /dev/stderr | rate)
 Q="symbol=BTCUSD_PERP&orderId=1&recvWindow=60000&timestamp=$(date +%s%3N)"
 S=$(printf '%s' "$Q" | openssl dgst -sha256 -hmac "$SECRET" | awk '{print $NF}')
 curl -s -X DELETE -H "X-MBX-APIKEY: $KEY" "$URL/papi/v1/cm/order?$Q&signature=$S" >&2; echo >&2

@@ -29,7 +29,8 @@ final class ServeCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--account", paramLabel = "KEY:SECRET[:ASSET=AMOUNT,...]",
-            description = {"Account to open, repeatable, e.g. k1:s1:BTC=10,ETH=100. An existing key keeps its state.",
+            description = {"Account to open, repeatable, e.g. k1:s1:BTC=10,ETH=100; without balances it starts with",
+                    "BTC=10,ETH=100. An existing key keeps its state.",
                     "For an RSA key: KEY:rsa=PUBLIC_KEY.pem[:ASSET=AMOUNT,...].",
                     "Without any --account a first start creates one demo account and prints its key and secret."})
     List<String> accounts = new ArrayList<>();

@@ -12,6 +12,9 @@ import java.util.Map;
  * {@code API_KEY:rsa=PUBLIC_KEY.pem[:ASSET=AMOUNT,...]}.
  */
 public record AccountSpec(String apiKey, String credential, Map<String, BigDecimal> balances) {
+    /** What the demo account and an {@code --account} without balances start with: enough to trade at once. */
+    public static final Map<String, BigDecimal> DEFAULT_BALANCES = Map.of("BTC", new BigDecimal("10"), "ETH", new BigDecimal("100"));
+
 
     public AccountSpec {
         balances = Map.copyOf(balances);
@@ -51,6 +54,6 @@ public record AccountSpec(String apiKey, String credential, Map<String, BigDecim
                 }
             }
         }
-        return new AccountSpec(parts[0], credential, balances);
+        return new AccountSpec(parts[0], credential, balances.isEmpty() ? DEFAULT_BALANCES : balances);
     }
 }

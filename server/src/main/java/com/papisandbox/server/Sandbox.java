@@ -41,7 +41,6 @@ public final class Sandbox implements AutoCloseable {
     /** Fast compression: large bodies shrink ~10x at level 1 already, at a fraction of level 6's CPU. */
     static final int GZIP_LEVEL = 1;
     private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
-    private static final Map<String, BigDecimal> DEMO_BALANCES = Map.of("BTC", new BigDecimal("10"), "ETH", new BigDecimal("100"));
 
     private final Journal journal;
     private final EngineThread engineThread;
@@ -201,11 +200,11 @@ public final class Sandbox implements AutoCloseable {
     private static AccountSpec demoFrom(Map<String, String> stored) {
         Map.Entry<String, String> first = stored.entrySet().iterator().next();
         if (!first.getKey().startsWith("demo")) return null;
-        return new AccountSpec(first.getKey(), first.getValue(), DEMO_BALANCES);
+        return new AccountSpec(first.getKey(), first.getValue(), AccountSpec.DEFAULT_BALANCES);
     }
 
     private static AccountSpec newDemoAccount() {
-        return new AccountSpec("demo" + randomAlphanumeric(60), randomAlphanumeric(64), DEMO_BALANCES);
+        return new AccountSpec("demo" + randomAlphanumeric(60), randomAlphanumeric(64), AccountSpec.DEFAULT_BALANCES);
     }
 
     private static String randomAlphanumeric(int length) {
