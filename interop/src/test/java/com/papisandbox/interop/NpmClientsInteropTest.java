@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the node test files under {@code interop/test} (Binance's official Portfolio Margin connector
- * and ccxt, unmodified, pinned by package-lock.json) against an in-process sandbox.
+ * Runs the node test files under {@code interop/test} (Binance's official Portfolio Margin connector,
+ * ccxt and the {@code binance} package, unmodified, pinned by package-lock.json) against an in-process
+ * sandbox.
  */
 @ExtendWith(SandboxExtension.class)
 class NpmClientsInteropTest {
@@ -31,6 +32,11 @@ class NpmClientsInteropTest {
     @Test
     void ccxt(Sandbox sandbox) throws Exception {
         runNodeTests(sandbox, "test/ccxt.test.mjs");
+    }
+
+    @Test
+    void binancePackage(Sandbox sandbox) throws Exception {
+        runNodeTests(sandbox, "test/binance-package.test.mjs");
     }
 
     private static void runNodeTests(Sandbox sandbox, String file) throws Exception {
