@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -82,6 +83,7 @@ public final class Engine {
         if (query instanceof Query.OrderLookup q) return queryOrder(q, now);
         if (query instanceof Query.OpenOrderLookup q) return queryOpenOrder(q);
         if (query instanceof Query.OpenOrders q) return queryOpenOrders(q);
+        if (query instanceof Query.Balances q) return queryBalances(q);
         if (query instanceof Query.StateHash) return new Result.StateHash(EngineSnapshot.stateHash(this), orderCount());
         throw new IllegalArgumentException("unknown query " + query);
     }
@@ -339,6 +341,12 @@ public final class Engine {
         Order order = openOrder(account, book, c.orderId(), c.origClientOrderId());
         if (order == null) return rejected(Reject.NO_SUCH_ORDER);
         return new Result.Orders(List.of(order.view()));
+    }
+
+    private Result queryBalances(Query.Balances c) {
+        Account account = account(c.accountId());
+        if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
+        return new Result.Balances(Collections.unmodifiableSortedMap(new TreeMap<>(account.balances)));
     }
 
     private Result queryOpenOrders(Query.OpenOrders c) {

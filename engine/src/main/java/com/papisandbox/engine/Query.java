@@ -17,6 +17,10 @@ public sealed interface Query extends EngineRequest {
     record OpenOrders(long accountId, String symbol, String pair) implements Query {
     }
 
+    /** The account's balances by asset, as the engine holds them. */
+    record Balances(long accountId) implements Query {
+    }
+
     /** The SHA-256 of the whole engine state, to compare two sandboxes or a run with its replay. */
     record StateHash() implements Query {
     }

@@ -1,6 +1,8 @@
 package com.papisandbox.engine;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.SortedMap;
 
 /** What the engine answers to a command. */
 public sealed interface Result {
@@ -34,6 +36,10 @@ public sealed interface Result {
         public boolean changedState() {
             return created;
         }
+    }
+
+    /** An account's balances, by asset in name order. */
+    record Balances(SortedMap<String, BigDecimal> byAsset) implements Result {
     }
 
     /** The state's SHA-256 (hex) and how many orders the engine remembers. */

@@ -21,7 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Order ids, QueryOrder (spec §6.5), QueryOpenOrder (§6.6) and QueryOpenOrders (§6.7). */
+/** Order ids, QueryOrder (spec §6.5), QueryOpenOrder (§6.6), QueryOpenOrders (§6.7) and the Balances read. */
 class OrderIdsAndQueriesTest {
     static final Result NO_SUCH_ORDER = new Result.Rejected(Reject.NO_SUCH_ORDER);
     static final long O1 = Engine.FIRST_ORDER_ID;
@@ -237,5 +237,13 @@ class OrderIdsAndQueriesTest {
         Result r = h.query(new Query.OrderLookup(a, BTC, -1, "dup"));
         assertThat(r).isInstanceOf(Result.Orders.class);
         assertThat(((Result.Orders) r).orders()).extracting(OrderView::orderId).containsExactly(btcDup);
+    }
+
+    @Test
+    void balancesAreTheAccountsByAssetAndUnknownAccountsAreRejected() {
+        Result r = h.query(new Query.Balances(a));
+        assertThat(r).isInstanceOf(Result.Balances.class);
+        assertThat(((Result.Balances) r).byAsset()).containsExactly(java.util.Map.entry("BTC", java.math.BigDecimal.TEN));
+        assertThat(h.query(new Query.Balances(42))).isEqualTo(new Result.Rejected(Reject.UNKNOWN_ACCOUNT));
     }
 }
