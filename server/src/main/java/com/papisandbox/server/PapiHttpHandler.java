@@ -26,7 +26,7 @@ import java.util.function.LongSupplier;
  * (-2014/-2015), parameter syntax (-1100/-1101), unread parameters (-1104), the endpoint's own
  * parameters in documented order (-1102/-1100/-11xx), timestamp and recvWindow (-1102/-1100/-1131, then
  * -1021), signature (-1102, -1022), symbol (-1121) and precision (-1111); then the engine decides.
- * USER_STREAM requests skip timestamp and signature; NONE requests skip the key too.
+ * USER_STREAM and MARKET_DATA requests skip timestamp and signature; NONE requests skip the key too.
  */
 public final class PapiHttpHandler implements Handler<HttpServerRequest> {
     private static final Logger log = LoggerFactory.getLogger(PapiHttpHandler.class);
@@ -103,7 +103,7 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
             int used = weight == 0 ? 0 : rateLimits.addWeight(ip, weight, now);
             weight = 0;
             if (used < 0) throw new ApiException(ApiError.tooManyRequests(RateLimits.IP_WEIGHT_PER_MINUTE));
-            if (readsParameters) checkAllRead(endpoint, params, security.signed());
+            if (readsParameters) checkAllRead(endpoint, params, security.acceptsEnvelope());
             ParamReader reader = new ParamReader(params);
             R request = endpoint.parse(reader);
             if (security.signed()) {
@@ -174,11 +174,11 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
         return body.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static void checkAllRead(Endpoint<?> endpoint, RequestParams params, boolean signed) {
+    private static void checkAllRead(Endpoint<?> endpoint, RequestParams params, boolean envelope) {
         Set<String> known = endpoint.parameters();
         int unread = 0;
         for (String name : params.names()) {
-            if (!known.contains(name) && !(signed && ENVELOPE.contains(name))) unread++;
+            if (!known.contains(name) && !(envelope && ENVELOPE.contains(name))) unread++;
         }
         if (unread > 0) throw new ApiException(ApiError.unreadParameters(params.count() - unread, params.count()));
     }

@@ -1,6 +1,7 @@
 package com.papisandbox.server;
 
 import com.papisandbox.server.account.AccountEndpoints;
+import com.papisandbox.server.compat.CompatEndpoints;
 import com.papisandbox.server.dapi.DapiEndpoints;
 import com.papisandbox.server.dapi.ExchangeInfo;
 import com.papisandbox.server.sandbox.SandboxEndpoints;
@@ -236,7 +237,7 @@ public final class Sandbox implements AutoCloseable {
     /** Every endpoint served, by surface. */
     public static RouteTable routes(java.util.function.LongSupplier clock, InstrumentCatalog catalog) {
         return new RouteTable(TradeEndpoints.all(), AccountEndpoints.all(), DapiEndpoints.all(clock, new ExchangeInfo(catalog)),
-                SandboxEndpoints.all());
+                CompatEndpoints.all(clock), SandboxEndpoints.all());
     }
 
     public String stateHash() {

@@ -2,14 +2,22 @@ package com.papisandbox.server;
 
 /**
  * Binance's endpoint security types (spec §2.1, §5). TRADE and USER_DATA are both SIGNED: API key,
- * timestamp and signature; USER_STREAM needs the API key only; NONE needs nothing.
+ * timestamp and signature; USER_STREAM and MARKET_DATA need the API key only; NONE needs nothing.
  */
 public enum Security {
-    NONE, USER_STREAM, TRADE, USER_DATA;
+    NONE, USER_STREAM, MARKET_DATA, TRADE, USER_DATA;
 
     /** True if the request must carry timestamp and signature. */
     public boolean signed() {
         return this == TRADE || this == USER_DATA;
+    }
+
+    /**
+     * True if timestamp and recvWindow are accepted beside the endpoint's own parameters: signed
+     * endpoints check them; MARKET_DATA ones take them unchecked, as ccxt signs every sapi call.
+     */
+    public boolean acceptsEnvelope() {
+        return signed() || this == MARKET_DATA;
     }
 
     /** True if the request must carry an API key. */

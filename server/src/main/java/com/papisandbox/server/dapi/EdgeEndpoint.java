@@ -7,6 +7,7 @@ import com.papisandbox.server.Endpoint;
 import com.papisandbox.server.ParamReader;
 import com.papisandbox.server.Route;
 import com.papisandbox.server.Security;
+import com.papisandbox.server.Weight;
 
 import java.util.Map;
 import java.util.Set;
@@ -16,12 +17,18 @@ import java.util.function.Supplier;
  * An unsigned endpoint without parameters that the edge answers alone, without the engine: ping, time,
  * exchangeInfo. The body is made when the request comes, so times are current.
  */
-final class EdgeEndpoint implements Endpoint<Void> {
+public final class EdgeEndpoint implements Endpoint<Void> {
     private final Route route;
+    private final Weight weight;
     private final Supplier<byte[]> body;
 
-    EdgeEndpoint(Route route, Supplier<byte[]> body) {
+    public EdgeEndpoint(Route route, Supplier<byte[]> body) {
+        this(route, Weight.of(1), body);
+    }
+
+    public EdgeEndpoint(Route route, Weight weight, Supplier<byte[]> body) {
         this.route = route;
+        this.weight = weight;
         this.body = body;
     }
 
@@ -33,6 +40,11 @@ final class EdgeEndpoint implements Endpoint<Void> {
     @Override
     public Security security() {
         return Security.NONE;
+    }
+
+    @Override
+    public Weight weight() {
+        return weight;
     }
 
     @Override
