@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs the node test files under {@code interop/test} (Binance's official Portfolio Margin connector,
- * ccxt and the {@code binance} package, unmodified, pinned by package-lock.json) against an in-process
- * sandbox.
+ * ccxt and the {@code binance} package, unmodified, pinned by package-lock.json; ccxt both as clients.md
+ * configures it and with its default options) against an in-process sandbox.
  */
 @ExtendWith(SandboxExtension.class)
 class NpmClientsInteropTest {
@@ -32,6 +32,12 @@ class NpmClientsInteropTest {
     @Test
     void ccxt(Sandbox sandbox) throws Exception {
         runNodeTests(sandbox, "test/ccxt.test.mjs");
+    }
+
+    /** ccxt with its default options: loadMarkets also calls the sapi, spot and USD-M routes. */
+    @Test
+    void ccxtWithDefaultOptions(Sandbox sandbox) throws Exception {
+        runNodeTests(sandbox, "test/ccxt-defaults.test.mjs");
     }
 
     @Test
