@@ -39,4 +39,16 @@ public sealed interface Command extends EngineRequest {
 
     record CancelAllOrders(long accountId, String symbol) implements Command {
     }
+
+    /**
+     * Modify CM Order: new price and quantity (units) for an open LIMIT order; {@code orderId < 0} means
+     * "by client order id". {@code side} must be the order's own.
+     */
+    record ModifyOrder(long accountId, String symbol, long orderId, String origClientOrderId, Side side, long price,
+                       long quantity) implements Command {
+        public ModifyOrder {
+            Objects.requireNonNull(symbol, "symbol");
+            Objects.requireNonNull(side, "side");
+        }
+    }
 }

@@ -47,6 +47,8 @@ public final class Engine {
     private final OrderBook.MatchListener onMatch = this::onMatch;
     /** Accounts whose position changed in the current command. */
     private final Set<Account> touchedAccounts = new LinkedHashSet<>();
+    /** What modifies changed (Query.OrderAmendments); see {@link #modify}. */
+    private final AmendmentLog amendments = new AmendmentLog(AmendmentLog.DEFAULT_CAP);
 
     private long nextOrderId = FIRST_ORDER_ID;
     private long nextTradeId = 1;
@@ -75,6 +77,7 @@ public final class Engine {
         if (command instanceof Command.PlaceOrder c) return place(c, timestamp);
         if (command instanceof Command.CancelAllOrders c) return cancelAll(c, timestamp);
         if (command instanceof Command.OpenAccount c) return openAccount(c);
+        if (command instanceof Command.ModifyOrder c) return modify(c, timestamp);
         throw new IllegalArgumentException("unknown command " + command);
     }
 
@@ -84,6 +87,7 @@ public final class Engine {
         if (query instanceof Query.OpenOrderLookup q) return queryOpenOrder(q);
         if (query instanceof Query.OpenOrders q) return queryOpenOrders(q);
         if (query instanceof Query.Balances q) return queryBalances(q);
+        if (query instanceof Query.OrderAmendments q) return queryAmendments(q, now);
         if (query instanceof Query.StateHash) return new Result.StateHash(EngineSnapshot.stateHash(this), orderCount());
         throw new IllegalArgumentException("unknown query " + query);
     }
@@ -291,6 +295,91 @@ public final class Engine {
         return new Result.OrdersCanceled(canceled);
     }
 
+    // Modify CM Order (papi-cm-next §2.10, docs/decisions.md "Modify").
+
+    private Result modify(Command.ModifyOrder c, long timestamp) {
+        OrderBook book = books.get(c.symbol());
+        if (book == null) return rejected(Reject.UNKNOWN_SYMBOL);
+        Account account = account(c.accountId());
+        if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
+        Order order = openOrder(account, book, c.orderId(), c.origClientOrderId());
+        if (order == null) return rejected(Reject.NO_SUCH_ORDER);
+        // Only LIMIT orders rest today; the check stands for the order types that will.
+        if (order.type != OrderType.LIMIT) return rejected(Reject.MODIFY_NOT_LIMIT);
+        if (c.side() != order.side) return rejected(Reject.MODIFY_SIDE_MISMATCH);
+        Reject filterReject = OrderFilters.check(book.instrument(), OrderType.LIMIT, c.price(), c.quantity());
+        if (filterReject != null) return rejected(filterReject);
+        if (c.price() == order.price && c.quantity() == order.origQty) return rejected(Reject.MODIFY_NOTHING_TO_CHANGE);
+        if (amendments.count(order) >= AmendmentLog.MAX_PER_ORDER) return rejected(Reject.MODIFY_LIMIT_REACHED);
+        if (c.quantity() <= order.executedQty) {
+            // The doc: a partly filled order amended to no more than it executed is cancelled.
+            cancelResting(account, order, timestamp);
+            forgetOldOrders(timestamp);
+            return order.cancelResult;
+        }
+        if (order.timeInForce == TimeInForce.GTX && book.wouldCross(order.side, c.price(), OrderType.LIMIT)) {
+            // A post-only order cannot take: the amendment expires it, as a GTX new order would be.
+            expireResting(account, order, timestamp);
+            forgetOldOrders(timestamp);
+            return order.cancelResult;
+        }
+        if (order.reduceOnly && !reducesPosition(account.position(book), order.side, c.quantity() - order.executedQty)) {
+            return rejected(Reject.REDUCE_ONLY_REJECTED);
+        }
+        return amend(account, book, order, c, timestamp);
+    }
+
+    /** Re-queues the order at the back of its new price level (it loses time priority); it may take first. */
+    private Result amend(Account account, OrderBook book, Order order, Command.ModifyOrder c, long timestamp) {
+        long priceBefore = order.price;
+        long origQtyBefore = order.origQty;
+        book.remove(order);
+        order.price = c.price();
+        order.origQty = c.quantity();
+        order.updateTime = timestamp;
+        Amendment amendment = amendments.record(order, timestamp, priceBefore, origQtyBefore);
+        OrderSnapshot amended = order.copy();
+        if (events != null) {
+            events.accept(new Event.Amended(order.orderId, amendment.amendmentId(), order.price, order.origQty,
+                    priceBefore, origQtyBefore));
+        }
+        book.match(order, timestamp, onMatch);
+        if (order.remainingQty() > 0) {
+            book.rest(order);
+        } else {
+            account.closed(order);
+            retire(order);
+        }
+        // After resting: the amended order itself may now be a stale reduce-only order.
+        expireStaleReduceOnlyOrders(book, timestamp);
+        forgetOldOrders(timestamp);
+        return new Result.OrderResult(amended, order.view(), true);
+    }
+
+    private void expireResting(Account account, Order order, long timestamp) {
+        order.book.remove(order);
+        account.closed(order);
+        order.close(OrderStatus.EXPIRED, timestamp);
+        if (events != null) events.accept(new Event.Expired(order.orderId, order.remainingQty()));
+        retire(order);
+    }
+
+    private Result queryAmendments(Query.OrderAmendments q, long now) {
+        OrderBook book = books.get(q.symbol());
+        if (book == null) return rejected(Reject.UNKNOWN_SYMBOL);
+        Account account = account(q.accountId());
+        if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
+        Order order = q.orderId() >= 0 ? ordersById.get(q.orderId()) : account.latestWithClientId(book, q.origClientOrderId());
+        if (order == null || order.accountId != account.accountId || order.book != book || forgotten(order, now)) {
+            return rejected(Reject.NO_SUCH_ORDER);
+        }
+        return new Result.Amendments(amendments.of(order, q.startTime(), q.endTime(), q.limit()));
+    }
+
+    AmendmentLog amendmentLog() {
+        return amendments;
+    }
+
     /** A closed order joins the history; the oldest history is forgotten by {@link #forgetOldOrders}. */
     private void retire(Order order) {
         (order.executedQty == 0 ? closedUnfilled : closedFilled).addLast(order);
@@ -319,6 +408,7 @@ public final class Engine {
     private void forget(Order order) {
         ordersById.remove(order.orderId);
         account(order.accountId).forget(order);
+        amendments.forget(order);
     }
 
     private Result queryOrder(Query.OrderLookup c, long now) {

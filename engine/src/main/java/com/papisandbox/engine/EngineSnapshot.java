@@ -16,7 +16,9 @@ import java.util.function.Consumer;
  * hash that replay tests compare. Derived indexes (client ids, open counts) are rebuilt on restore.
  */
 public final class EngineSnapshot {
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
+    /** Format 3 had no amendments section; it is still read (as no amendments). */
+    private static final int FORMAT_WITHOUT_AMENDMENTS = 3;
 
     private EngineSnapshot() {
     }
@@ -78,6 +80,7 @@ public final class EngineSnapshot {
                 out.writeInt(history.size());
                 for (Order o : history) out.writeLong(o.orderId);
             }
+            engine.amendmentLog().write(out);
         }
         return out.toByteArray();
     }
@@ -92,7 +95,7 @@ public final class EngineSnapshot {
         try {
             SnapshotBuffer.In in = new SnapshotBuffer.In(snapshot);
             int format = in.readInt();
-            if (format != FORMAT) throw new IllegalArgumentException("unknown snapshot format " + format);
+            if (format != FORMAT && format != FORMAT_WITHOUT_AMENDMENTS) throw new IllegalArgumentException("unknown snapshot format " + format);
             long nextOrderId = in.readLong();
             long nextTradeId = in.readLong();
             long nextAccountId = in.readLong();
@@ -170,6 +173,7 @@ public final class EngineSnapshot {
                     history.addLast(o);
                 }
             }
+            if (format == FORMAT) engine.amendmentLog().read(in, engine);
             engine.restoreCounters(nextOrderId, nextTradeId, nextAccountId);
             if (!in.atEnd()) throw new IllegalArgumentException("snapshot has trailing bytes");
         } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {

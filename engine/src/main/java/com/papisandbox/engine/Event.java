@@ -15,4 +15,9 @@ public sealed interface Event {
 
     record Expired(long orderId, long remainingQty) implements Event {
     }
+
+    /** A modify changed the order's price and/or quantity (before any trade it then makes). */
+    record Amended(long orderId, long amendmentId, long price, long origQty, long priceBefore, long origQtyBefore)
+            implements Event {
+    }
 }

@@ -3,9 +3,9 @@ package com.papisandbox.engine;
 import java.math.BigDecimal;
 
 /**
- * An order as the engine holds it. Mutated only on the engine thread while open; other threads see
- * {@link OrderSnapshot} copies of open orders, and closed orders themselves, which never change again
- * (only the engine's private links below do). Resting orders are linked into their {@link PriceLevel}
+ * An order as the engine holds it. Mutated only on the engine thread while open (fills, and a modify's
+ * new price and quantity); other threads see {@link OrderSnapshot} copies of open orders, and closed
+ * orders themselves, which never change again (only the engine's private links below do). Resting orders are linked into their {@link PriceLevel}
  * (intrusive list), which makes a cancel O(1) within the level.
  */
 public final class Order implements OrderView {
@@ -19,8 +19,9 @@ public final class Order implements OrderView {
     final TimeInForce timeInForce;
     final PositionSide positionSide;
     final boolean reduceOnly;
-    final long price;
-    final long origQty;
+    /** Changed only by a modify, while the order is open and out of its book (see Engine#modify). */
+    long price;
+    long origQty;
     final long time;
 
     long executedQty;
@@ -40,6 +41,9 @@ public final class Order implements OrderView {
     /** Older and newer orders of the same account with the same client order id (any symbol). */
     Order olderWithClientId;
     Order newerWithClientId;
+
+    /** True once modified: only then does {@link AmendmentLog} hold a history for it (fits in padding). */
+    boolean amended;
 
     /**
      * The answer to cancelling this order (the closed order is its own view): made with the order, so

@@ -24,4 +24,12 @@ public sealed interface Query extends EngineRequest {
     /** The SHA-256 of the whole engine state, to compare two sandboxes or a run with its replay. */
     record StateHash() implements Query {
     }
+
+    /**
+     * The amendments of one order of the account, newest first; {@code orderId < 0} means "by client order
+     * id"; only those with {@code startTime <= time <= endTime}, at most {@code limit}.
+     */
+    record OrderAmendments(long accountId, String symbol, long orderId, String origClientOrderId, long startTime,
+                           long endTime, int limit) implements Query {
+    }
 }

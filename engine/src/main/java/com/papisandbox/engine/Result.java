@@ -45,4 +45,8 @@ public sealed interface Result {
     /** The state's SHA-256 (hex) and how many orders the engine remembers. */
     record StateHash(String sha256, int orders) implements Result {
     }
+
+    /** Amendments of one order, newest first. */
+    record Amendments(List<Amendment> amendments) implements Result {
+    }
 }

@@ -54,6 +54,7 @@ class DeterminismTest {
         assertThat(results).isEqualTo(first.results().stream().map(EngineHarness::byValue).toList());
         assertThat(events).isEqualTo(first.events());
         assertThat(snapshot(replay.engine)).isEqualTo(snapshot(first.harness().engine));
+        assertThat(EngineSnapshot.stateHash(replay.engine)).isEqualTo(EngineSnapshot.stateHash(first.harness().engine));
     }
 
     /** A long random session from a fixed seed, independent of jqwik. */
@@ -62,7 +63,7 @@ class DeterminismTest {
         List<Op> ops = new ArrayList<>();
         Kind[] kinds = Kind.values();
         for (int i = 0; i < count; i++) {
-            int roll = random.nextInt(14);
+            int roll = random.nextInt(16);
             int account = random.nextInt(TradingScript.ACCOUNTS);
             if (roll < 10) {
                 ops.add(new TradingScript.Place(account,
@@ -75,6 +76,10 @@ class DeterminismTest {
                         random.nextInt(8) == 0 ? random.nextInt(2) : -1));
             } else if (roll < 13) {
                 ops.add(new TradingScript.Cancel(account, random.nextInt(1000), random.nextBoolean()));
+            } else if (roll < 15) {
+                ops.add(new TradingScript.Modify(account, random.nextInt(1000),
+                        random.nextInt(2 * TradingScript.BAND + 1) - TradingScript.BAND, 1 + random.nextInt(6),
+                        random.nextBoolean(), random.nextInt(10) == 0));
             } else {
                 ops.add(new TradingScript.CancelAll(account, random.nextBoolean() ? TestInstruments.BTC : TestInstruments.ETH));
             }
@@ -89,7 +94,8 @@ class DeterminismTest {
         List<Event> all = first.events().stream().flatMap(List::stream).toList();
         assertThat(all).hasAtLeastOneElementOfType(Event.Traded.class)
                 .hasAtLeastOneElementOfType(Event.Canceled.class)
-                .hasAtLeastOneElementOfType(Event.Expired.class);
+                .hasAtLeastOneElementOfType(Event.Expired.class)
+                .hasAtLeastOneElementOfType(Event.Amended.class);
         assertThat(first.results()).hasAtLeastOneElementOfType(Result.Rejected.class);
         assertThat(first.harness().engine.book(TestInstruments.BTC).restingCount()).isPositive();
 

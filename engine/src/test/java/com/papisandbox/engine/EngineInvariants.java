@@ -103,8 +103,10 @@ final class EngineInvariants {
                 assertThat(o.price()).isZero();
                 assertThat(o.status().isOpen()).isFalse();
             }
-            if (o.executedQty() > 0 && o.type() == OrderType.LIMIT) {
-                // a buy never pays more than its limit, a sell never gets less
+            Order held = engine.order(id);
+            if (o.executedQty() > 0 && o.type() == OrderType.LIMIT && !(held != null && held.amended)) {
+                // a buy never pays more than its limit, a sell never gets less (a modify may move the limit
+                // after fills at the old one)
                 long avg = o.avgPrice().movePointRight(o.instrument().pricePrecision()).longValueExact();
                 if (o.side() == Side.BUY) assertThat(avg).isLessThanOrEqualTo(o.price());
                 else assertThat(avg).isGreaterThanOrEqualTo(o.price());
@@ -149,6 +151,7 @@ final class EngineInvariants {
 
     private static void checkSide(List<Order> orders, Side side, Instrument instrument, Set<Long> ids) {
         Order previous = null;
+        Order previousUnamended = null;
         for (Order o : orders) {
             assertThat(o.side).isEqualTo(side);
             assertThat(o.instrument()).isEqualTo(instrument);
@@ -162,7 +165,12 @@ final class EngineInvariants {
                 // best price first, then oldest first
                 int cmp = side == Side.BUY ? Long.compare(previous.price, o.price) : Long.compare(o.price, previous.price);
                 assertThat(cmp).as("price order").isGreaterThanOrEqualTo(0);
-                if (previous.price == o.price) assertThat(previous.orderId).isLessThan(o.orderId);
+            }
+            // within a level, orders never modified keep their id (time) order; a modified one was re-queued
+            if (previousUnamended != null && previousUnamended.price != o.price) previousUnamended = null;
+            if (!o.amended) {
+                if (previousUnamended != null) assertThat(previousUnamended.orderId).isLessThan(o.orderId);
+                previousUnamended = o;
             }
             previous = o;
         }

@@ -38,6 +38,13 @@ final class TradingScript {
     record CancelAll(int account, String symbol) implements Op {
     }
 
+    /**
+     * Modifies the {@code pick}-th accepted order as {@code account} to mid + {@code offset} and {@code qty};
+     * {@code otherSide} sends the opposite side (refused), to exercise the checks too.
+     */
+    record Modify(int account, int pick, int offset, long qty, boolean byClientId, boolean otherSide) implements Op {
+    }
+
     /** Every kind of operation, on BTCUSD_PERP and ETHUSD_PERP, with duplicates and reduce-only orders. */
     static Arbitrary<List<Op>> anyOps(int maxSize) {
         Arbitrary<Op> place = Combinators.combine(
@@ -59,6 +66,7 @@ final class TradingScript {
         return Arbitraries.frequencyOf(
                         Tuple.of(10, place),
                         Tuple.of(3, cancel()),
+                        Tuple.of(2, modify()),
                         Tuple.of(1, Combinators.combine(
                                         Arbitraries.integers().between(0, ACCOUNTS - 1),
                                         Arbitraries.of(TestInstruments.BTC, TestInstruments.ETH))
@@ -97,12 +105,24 @@ final class TradingScript {
                 .as(Cancel::new);
     }
 
+    private static Arbitrary<Op> modify() {
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, ACCOUNTS - 1),
+                        Arbitraries.integers().between(0, 1000),
+                        Arbitraries.integers().between(-BAND, BAND),
+                        Arbitraries.longs().between(1, 6),
+                        Arbitraries.of(false, true),
+                        Arbitraries.frequency(Tuple.of(9, false), Tuple.of(1, true)))
+                .as(Modify::new);
+    }
+
     /** Turns operations into commands, remembering what was accepted. */
     static final class Writer {
         final long[] accounts;
         final List<Long> orderIds = new ArrayList<>();
         final Map<Long, String> symbolOf = new HashMap<>();
         final Map<Long, String> clientIdOf = new HashMap<>();
+        final Map<Long, Side> sideOf = new HashMap<>();
         private int fresh;
 
         Writer(long[] accounts) {
@@ -129,6 +149,20 @@ final class TradingScript {
                         ? new Command.CancelOrder(account, symbolOf.get(id), -1, clientIdOf.get(id))
                         : new Command.CancelOrder(account, symbolOf.get(id), id, null);
             }
+            if (op instanceof Modify m) {
+                long account = accounts[m.account()];
+                if (orderIds.isEmpty()) {
+                    return new Command.ModifyOrder(account, TestInstruments.BTC, Engine.FIRST_ORDER_ID + m.pick(), null,
+                            Side.BUY, BTC_MID + m.offset(), m.qty());
+                }
+                long id = orderIds.get(m.pick() % orderIds.size());
+                String symbol = symbolOf.get(id);
+                long mid = symbol.equals(TestInstruments.BTC) ? BTC_MID : ETH_MID;
+                Side side = m.otherSide() ? sideOf.get(id).opposite() : sideOf.get(id);
+                return m.byClientId()
+                        ? new Command.ModifyOrder(account, symbol, -1, clientIdOf.get(id), side, mid + m.offset(), m.qty())
+                        : new Command.ModifyOrder(account, symbol, id, null, side, mid + m.offset(), m.qty());
+            }
             CancelAll all = (CancelAll) op;
             return new Command.CancelAllOrders(accounts[all.account()], all.symbol());
         }
@@ -140,6 +174,7 @@ final class TradingScript {
                 orderIds.add(o.orderId());
                 symbolOf.put(o.orderId(), o.instrument().symbol());
                 clientIdOf.put(o.orderId(), o.clientOrderId());
+                sideOf.put(o.orderId(), o.side());
             }
         }
     }
