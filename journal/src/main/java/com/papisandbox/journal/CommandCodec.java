@@ -53,6 +53,15 @@ public final class CommandCodec {
                 g.writeStringField("t", "cancelAll");
                 g.writeNumberField("account", c.accountId());
                 g.writeStringField("symbol", c.symbol());
+            } else if (command instanceof Command.ModifyOrder c) {
+                g.writeStringField("t", "modify");
+                g.writeNumberField("account", c.accountId());
+                g.writeStringField("symbol", c.symbol());
+                g.writeNumberField("orderId", c.orderId());
+                if (c.origClientOrderId() != null) g.writeStringField("clientOrderId", c.origClientOrderId());
+                g.writeStringField("side", c.side().name());
+                g.writeNumberField("price", c.price());
+                g.writeNumberField("qty", c.quantity());
             } else if (command instanceof Command.OpenAccount c) {
                 g.writeStringField("t", "openAccount");
                 g.writeStringField("apiKey", c.apiKey());
@@ -106,6 +115,9 @@ public final class CommandCodec {
             case "cancel" -> new Command.CancelOrder(Long.parseLong(fields.get("account")), fields.get("symbol"),
                     Long.parseLong(fields.get("orderId")), fields.get("clientOrderId"));
             case "cancelAll" -> new Command.CancelAllOrders(Long.parseLong(fields.get("account")), fields.get("symbol"));
+            case "modify" -> new Command.ModifyOrder(Long.parseLong(fields.get("account")), fields.get("symbol"),
+                    Long.parseLong(fields.get("orderId")), fields.get("clientOrderId"), Side.valueOf(fields.get("side")),
+                    Long.parseLong(fields.get("price")), Long.parseLong(fields.get("qty")));
             case "openAccount" -> new Command.OpenAccount(fields.get("apiKey"), fields.get("credential"), balances);
             default -> throw new JournalException("unknown journal entry type '" + type + "': " + text);
         };

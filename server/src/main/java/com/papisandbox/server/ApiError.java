@@ -153,6 +153,10 @@ public record ApiError(int httpStatus, int code, String msg) {
             case REDUCE_ONLY_REJECTED -> new ApiError(400, -2022, "ReduceOnly Order is rejected.");
             case POSITION_SIDE_MISMATCH -> new ApiError(400, -4061, "Order's position side does not match user's setting.");
             case UNKNOWN_ACCOUNT -> rejectedApiKey();
+            case MODIFY_NOT_LIMIT -> new ApiError(400, -5025, "Only limit order is supported.");
+            case MODIFY_SIDE_MISMATCH -> invalidParameter("side");
+            case MODIFY_NOTHING_TO_CHANGE -> new ApiError(400, -5027, "No need to modify the order.");
+            case MODIFY_LIMIT_REACHED -> new ApiError(400, -5026, "Exceed maximum modify order limit.");
         };
     }
 }

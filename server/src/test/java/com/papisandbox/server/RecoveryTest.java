@@ -67,6 +67,9 @@ class RecoveryTest {
             assertThat(journal.latestSnapshot()).isPresent();
             assertThat(recoveredHash(journal, true)).isEqualTo(live);
             assertThat(recoveredHash(journal, false)).isEqualTo(live);
+            java.util.concurrent.atomic.AtomicInteger modifies = new java.util.concurrent.atomic.AtomicInteger();
+            journal.replay(0, e -> { if (e.command() instanceof Command.ModifyOrder) modifies.incrementAndGet(); });
+            assertThat(modifies.get()).as("journaled modifies").isPositive();
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-/** A seeded stream of realistic commands: three accounts trading two symbols in a narrow band, with cancels. */
+/** A seeded stream of realistic commands: three accounts trading two symbols in a narrow band, with cancels and modifies. */
 final class Workload {
     private final Random random;
     private long placed;
@@ -40,6 +40,13 @@ final class Workload {
         }
         if (roll == 3 && random.nextInt(20) == 0) {
             return new Command.CancelAllOrders(account, symbol);
+        }
+        if (roll == 4 && placed > 0) {
+            // by client id, so some hit a live order of the account; the price may cross and take
+            String clientOrderId = "w" + (1 + (long) (random.nextDouble() * placed));
+            long price = btc ? 600_000 + random.nextInt(40) : 300_000 + random.nextInt(400);
+            return new Command.ModifyOrder(account, symbol, -1, clientOrderId, random.nextBoolean() ? Side.BUY : Side.SELL,
+                    price, 1 + random.nextInt(5));
         }
         placed++;
         Side side = random.nextBoolean() ? Side.BUY : Side.SELL;

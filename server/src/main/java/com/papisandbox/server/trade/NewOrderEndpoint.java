@@ -80,13 +80,10 @@ final class NewOrderEndpoint implements Endpoint<NewOrderEndpoint.Request> {
         if (quantity == null) throw new ApiException(ApiError.mandatoryParam("quantity"));
         boolean reduceOnly = p.optionalBoolean("reduceOnly");
         BigDecimal price = p.optionalDecimal("price");
-        boolean priceMatch = p.optionalString("priceMatch") != null;
-        if (limit && price == null && !priceMatch) throw new ApiException(ApiError.mandatoryParam("price"));
+        String priceMatch = p.optionalString("priceMatch");
+        if (limit && price == null && priceMatch == null) throw new ApiException(ApiError.mandatoryParam("price"));
         if (!limit && price != null) throw new ApiException(ApiError.paramNotRequired("price"));
-        if (priceMatch) {
-            // Matching at a queue or opponent level is not modelled yet; refuse it rather than ignore it.
-            throw new ApiException(ApiError.invalidParameter("priceMatch"));
-        }
+        PriceMatch.refuse(price, priceMatch);
         String clientOrderId = p.optionalString("newClientOrderId");
         if (clientOrderId != null && !CLIENT_ORDER_ID.matcher(clientOrderId).matches()) {
             throw new ApiException(ApiError.illegalChars("newClientOrderId", ApiError.CLIENT_ORDER_ID_RANGE));

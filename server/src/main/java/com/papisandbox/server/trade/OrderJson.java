@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The four shapes Binance uses for a CM order (spec §6). They differ in fields, key order and how a
+ * The five shapes Binance uses for a CM order (spec §6, papi-cm-next §2.10). They differ in fields, key order and how a
  * zero average price looks, so each is written out in full rather than assembled from options.
  */
 public final class OrderJson {
@@ -62,6 +62,35 @@ public final class OrderJson {
         g.writeStringField("price", Decimals.price(in, o.price()));
         g.writeStringField("timeInForce", timeInForce(o));
         g.writeStringField("status", o.status().name());
+        g.writeEndObject();
+    }
+
+    /**
+     * Modify CM Order (papi-cm-next §2.10): the doc's 18 fields in doc order; {@code modifyId} (after
+     * clientOrderId, where spec §6.3 lists it) only when the request sent one (negative: not sent).
+     */
+    public static void writeModified(JsonGenerator g, OrderView o, long modifyId) throws IOException {
+        Instrument in = o.instrument();
+        g.writeStartObject();
+        g.writeNumberField("orderId", o.orderId());
+        g.writeStringField("symbol", in.symbol());
+        g.writeStringField("pair", in.pair());
+        g.writeStringField("status", o.status().name());
+        g.writeStringField("clientOrderId", o.clientOrderId());
+        if (modifyId >= 0) g.writeNumberField("modifyId", modifyId);
+        g.writeStringField("price", Decimals.price(in, o.price()));
+        g.writeStringField("avgPrice", Decimals.avgPricePadded(o.avgPrice()));
+        g.writeStringField("origQty", Decimals.quantity(in, o.origQty()));
+        g.writeStringField("executedQty", Decimals.quantity(in, o.executedQty()));
+        g.writeStringField("cumQty", Decimals.quantity(in, o.executedQty()));
+        g.writeStringField("cumBase", Decimals.cumBase(o.cumBase()));
+        g.writeStringField("timeInForce", timeInForce(o));
+        g.writeStringField("type", o.type().name());
+        g.writeBooleanField("reduceOnly", o.reduceOnly());
+        g.writeStringField("side", o.side().name());
+        g.writeStringField("positionSide", o.positionSide().name());
+        g.writeStringField("origType", o.type().name());
+        g.writeNumberField("updateTime", o.updateTime());
         g.writeEndObject();
     }
 

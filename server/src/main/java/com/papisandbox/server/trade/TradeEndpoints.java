@@ -10,7 +10,8 @@ public final class TradeEndpoints {
     }
 
     public static List<Endpoint<?>> all() {
-        return List.of(new NewOrderEndpoint(), new CancelOrderEndpoint(), new QueryOrderEndpoint(),
-                new QueryOpenOrderEndpoint(), new QueryOpenOrdersEndpoint(), new CancelAllOpenOrdersEndpoint());
+        return List.of(new NewOrderEndpoint(), new ModifyOrderEndpoint(), new CancelOrderEndpoint(), new QueryOrderEndpoint(),
+                new QueryOpenOrderEndpoint(), new QueryOpenOrdersEndpoint(), new CancelAllOpenOrdersEndpoint(),
+                new OrderAmendmentEndpoint());
     }
 }
