@@ -30,6 +30,7 @@ final class E2E {
     static final String OPEN_ORDER = "/papi/v1/cm/openOrder";
     static final String OPEN_ORDERS = "/papi/v1/cm/openOrders";
     static final String ALL_OPEN_ORDERS = "/papi/v1/cm/allOpenOrders";
+    static final String ORDER_AMENDMENT = "/papi/v1/cm/orderAmendment";
 
     static final String FORM = "application/x-www-form-urlencoded";
     static final String JSON = "application/json";
@@ -54,6 +55,11 @@ final class E2E {
     static final List<String> OPEN_KEYS = List.of("orderId", "symbol", "pair", "status", "clientOrderId", "price",
             "avgPrice", "origQty", "executedQty", "cumBase", "timeInForce", "type", "reduceOnly", "side",
             "positionSide", "origType", "time", "updateTime");
+
+    /** PUT /papi/v1/cm/order (papi-cm-next §2.10, the doc's 18 fields in doc order). */
+    static final List<String> MODIFY_KEYS = List.of("orderId", "symbol", "pair", "status", "clientOrderId", "price",
+            "avgPrice", "origQty", "executedQty", "cumQty", "cumBase", "timeInForce", "type", "reduceOnly", "side",
+            "positionSide", "origType", "updateTime");
 
     private E2E() {
     }
@@ -363,6 +369,33 @@ final class E2E {
         String openJson(String clientId, long orderId, long time, long updateTime) {
             return queryHead(clientId, orderId, openAvgPrice()).put("positionSide", positionSide)
                     .put("origType", type).put("time", time).put("updateTime", updateTime).encode();
+        }
+
+        String modifiedJson(String clientId, long orderId, long updateTime) {
+            return new JsonObject().put("orderId", orderId).put("symbol", symbol).put("pair", pair())
+                    .put("status", status).put("clientOrderId", clientId).put("price", price).put("avgPrice", avgPrice)
+                    .put("origQty", origQty).put("executedQty", executedQty).put("cumQty", executedQty)
+                    .put("cumBase", cumBase).put("timeInForce", timeInForce).put("type", type)
+                    .put("reduceOnly", reduceOnly).put("side", side).put("positionSide", positionSide)
+                    .put("origType", type).put("updateTime", updateTime).encode();
+        }
+
+        /** Asserts the body of a PUT order reply (sent without modifyId); returns it parsed. */
+        JsonObject assertModified(PapiClient.Response r) {
+            JsonObject o = object(r);
+            assertKeys(o, MODIFY_KEYS);
+            assertThat(r.body()).isEqualTo(modifiedJson(clientId(o), orderId(o), number(o, "updateTime")));
+            return o;
+        }
+
+        Expected price(String p) {
+            return new Expected(symbol, side, type, timeInForce, positionSide, reduceOnly, p, origQty, executedQty,
+                    cumBase, avgPrice, status, clientOrderId);
+        }
+
+        Expected origQty(String q) {
+            return new Expected(symbol, side, type, timeInForce, positionSide, reduceOnly, price, q, executedQty,
+                    cumBase, avgPrice, status, clientOrderId);
         }
 
         private String clientId(JsonObject actual) {

@@ -83,6 +83,11 @@ class NewOrderRejectionsTest extends TwoAccounts {
     }
 
     @Test
+    void priceWithPriceMatchIsPriceNotRequired() {
+        rejected(with(GOOD, "priceMatch", "QUEUE"), -1106, "Parameter 'price' sent when not required.");
+    }
+
+    @Test
     void invalidClientOrderIds() {
         String msg = illegal("newClientOrderId", CLIENT_ID_RANGE);
         rejected(with(GOOD, "newClientOrderId", repeat('a', 33)), -1100, msg);
