@@ -71,6 +71,8 @@ const PX = {
   unified: 11010,
   unifiedClientId: 11011,
   unifiedCancelAll: [11012, 11013],
+  modify: [11020, 11020.5],
+  unifiedEdit: [11021, 11022.5],
 };
 
 describe('ccxt binance (implicit papi* methods)', () => {
@@ -180,6 +182,32 @@ describe('ccxt binance (implicit papi* methods)', () => {
       assert.equal(c.clientOrderId, cid);
 
       await assert.rejects(A.papiDeleteCmOrder({ symbol: SYMBOL, origClientOrderId: cid }), isOrderNotFound);
+    } finally {
+      await cancelAll(A);
+    }
+  });
+
+  it('modifies with papiPutCmOrder (form body) and reads it back with papiGetCmOrderAmendment', { timeout: T }, async () => {
+    try {
+      const placed = await place(A, { side: 'BUY', price: PX.modify[0] });
+      const m = await A.papiPutCmOrder({ symbol: SYMBOL, orderId: placed.orderId, side: 'BUY', quantity: 2, price: PX.modify[1] });
+      assert.deepEqual(Object.keys(m), ['orderId', 'symbol', 'pair', 'status', 'clientOrderId', 'price', 'avgPrice',
+        'origQty', 'executedQty', 'cumQty', 'cumBase', 'timeInForce', 'type', 'reduceOnly', 'side', 'positionSide',
+        'origType', 'updateTime']);
+      assert.equal(m.orderId, placed.orderId);
+      assert.equal(m.status, 'NEW');
+      assert.equal(m.price, '11020.5');
+      assert.equal(m.origQty, '2');
+
+      const rows = await A.papiGetCmOrderAmendment({ symbol: SYMBOL, orderId: placed.orderId });
+      assert.equal(rows.length, 1);
+      assert.equal(rows[0].orderId, placed.orderId);
+      assert.equal(typeof rows[0].amendmentId, 'number');
+      assert.deepEqual(rows[0].amendment, {
+        price: { before: '11020', after: '11020.5' },
+        origQty: { before: '1', after: '2' },
+        count: 1,
+      });
     } finally {
       await cancelAll(A);
     }
@@ -330,6 +358,36 @@ describe('ccxt binance (unified methods, after loadMarkets -> GET /dapi/v1/excha
       assert.equal(c.id, o.id);
       assert.equal(c.clientOrderId, cid);
       assert.equal(c.status, 'canceled');
+    } finally {
+      await cancelAll(U);
+    }
+  });
+
+  it('editOrder re-prices and resizes an open order through PUT /papi/v1/cm/order', { timeout: T }, async () => {
+    try {
+      const o = await U.createOrder(UNIFIED, 'limit', 'buy', 1, PX.unifiedEdit[0]);
+      const e = await U.editOrder(o.id, UNIFIED, 'limit', 'buy', 3, PX.unifiedEdit[1]);
+      assert.equal(e.id, o.id);
+      assert.equal(e.clientOrderId, o.clientOrderId);
+      assert.equal(e.status, 'open');
+      assert.equal(e.price, PX.unifiedEdit[1]);
+      assert.equal(e.amount, 3);
+      assert.equal(e.filled, 0);
+
+      const f = await U.fetchOrder(o.id, UNIFIED);
+      assert.equal(f.price, PX.unifiedEdit[1]);
+      assert.equal(f.amount, 3);
+
+      // By client order id: ccxt 4.5.84 turns `clientOrderId` into origClientOrderId but also sends the
+      // `clientOrderId` param itself (editContractOrder extends the request with the caller's params), which
+      // is -1104 here; `origClientOrderId` in params is sent once.
+      await assert.rejects(
+        U.editOrder(undefined, UNIFIED, 'limit', 'buy', 2, PX.unifiedEdit[1], { clientOrderId: o.clientOrderId }),
+        (err) => err instanceof ccxt.BadRequest && err.message.includes('-1104'),
+      );
+      const byCid = await U.editOrder(undefined, UNIFIED, 'limit', 'buy', 2, PX.unifiedEdit[1], { origClientOrderId: o.clientOrderId });
+      assert.equal(byCid.id, o.id);
+      assert.equal(byCid.amount, 2);
     } finally {
       await cancelAll(U);
     }
