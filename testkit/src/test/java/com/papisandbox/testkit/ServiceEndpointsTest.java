@@ -85,7 +85,7 @@ class ServiceEndpointsTest {
         PapiClient anonymous = new PapiClient(sandbox.baseUrl(), null, "unused");
         for (String[] route : new String[][]{
                 {"GET", "/papi/v1/cm/nothingHere"},
-                {"PUT", "/papi/v1/cm/order"},
+                {"PUT", "/papi/v1/cm/openOrders"},
                 {"GET", "/papi/v1/cm/allOpenOrders"},
                 {"POST", "/papi/v1/ping"},
                 {"GET", "/papi/v1/cm/order/"},
@@ -100,8 +100,8 @@ class ServiceEndpointsTest {
     void unknownRouteNamesPathAndMethod(Sandbox sandbox) {
         PapiClient.Response r = new PapiClient(sandbox.baseUrl(), null, "x").raw("GET", "/papi/v1/cm/nothingHere", "", "", null);
         assertError(r, 404, -5000, "Path /papi/v1/cm/nothingHere, Method GET is invalid");
-        PapiClient.Response put = SandboxExtension.clientA(sandbox).raw("PUT", ORDER, "symbol=BTCUSD_PERP", "", null);
-        assertError(put, 404, -5000, "Path /papi/v1/cm/order, Method PUT is invalid");
+        PapiClient.Response put = SandboxExtension.clientA(sandbox).raw("PUT", OPEN_ORDERS, "symbol=BTCUSD_PERP", "", null);
+        assertError(put, 404, -5000, "Path /papi/v1/cm/openOrders, Method PUT is invalid");
     }
 
     @Test
