@@ -24,6 +24,12 @@ public final class CoinFormat {
         return units == 0 ? "0" : fixed8(units, scale);
     }
 
+    /** 8 decimals half-up, then trailing zeros stripped: "0.0000036" (a live positionRisk unRealizedProfit). */
+    public static String stripped(long units, int scale) {
+        BigDecimal v = BigDecimal.valueOf(units, scale).setScale(8, RoundingMode.HALF_UP);
+        return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
+    }
+
     /** Trailing zeros stripped, at least one decimal: "0.0", "31.022612", "10.0" (/papi/v1/balance). */
     public static String plain(long units, int scale) {
         BigDecimal v = BigDecimal.valueOf(units, scale).stripTrailingZeros();

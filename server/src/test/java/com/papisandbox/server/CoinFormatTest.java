@@ -19,6 +19,13 @@ class CoinFormatTest {
     }
 
     @Test
+    void positionRiskPnlIsStripped() {
+        assertThat(CoinFormat.stripped(360, 8)).isEqualTo("0.0000036");
+        assertThat(CoinFormat.stripped(-641300, 8)).isEqualTo("-0.006413");
+        assertThat(CoinFormat.stripped(35971800, 13)).isEqualTo("0.0000036");
+    }
+
+    @Test
     void balancesArePlainWithAtLeastOneDecimal() {
         assertThat(CoinFormat.plain(0, 8)).isEqualTo("0.0");
         assertThat(CoinFormat.plain(3102261200L, 8)).isEqualTo("31.022612");
