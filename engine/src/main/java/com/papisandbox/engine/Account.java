@@ -7,12 +7,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A trading account: its credentials, balances, positions and open orders. */
+/**
+ * A trading account: its credentials, wallets, positions, settings and open orders. Money is in the units of
+ * {@link Money}; per-instrument state lives in arrays indexed by {@link OrderBook#index} (positions by
+ * {@link #slot}: one per instrument and position side), so a fill touches no map and allocates nothing.
+ */
 public final class Account {
+    static final long DEFAULT_MAKER_RATE = 15_000L;
+    static final long DEFAULT_TAKER_RATE = 40_000L;
+
     final long accountId;
     final String apiKey;
     final String credential;
-    final Map<String, BigDecimal> balances;
+    /** The engine's margin coins (BTC, ETH, …) by coin index. */
+    private final List<String> coins;
+    /** CM wallet per margin coin, coin units (may go negative, as PM wallets do). */
+    final long[] wallet;
+    final long[] walletTime;
+    /** Assets that margin no CM contract (e.g. USDT), coin units: shown by the balance endpoint only. */
+    final Map<String, Long> otherAssets = new TreeMap<>();
+    /** Per slot: signed contracts, signed cost in base units (CS × N / EP), opening fees still attributed (coin units), update time. */
+    final long[] positionQty;
+    final long[] positionCost;
+    final long[] positionFee;
+    final long[] positionTime;
+    final int[] leverage;
+    boolean dualSide;
+    long makerRate = DEFAULT_MAKER_RATE;
+    long takerRate = DEFAULT_TAKER_RATE;
+    /** Open orders' remaining contracts and base (at their limit price) per {@link #bucket}. */
+    final long[] openQty;
+    final long[] openBase;
+    final TradeHistory trades = new TradeHistory();
+    final IncomeHistory incomes = new IncomeHistory();
     /** The engine's instruments, by {@link OrderBook#index}: the per-instrument arrays below follow it. */
     private final List<Instrument> instruments;
     /** Open orders, oldest first: orders open in id order, so this is also id order. */
@@ -27,44 +54,104 @@ public final class Account {
     final Map<String, Order> latestByClientId = new HashMap<>();
     /** Open orders per instrument. */
     private final int[] openCount;
-    /** Signed position in contracts per instrument (one-way mode), and whether it ever existed. */
-    private final long[] position;
+    /** Whether a position on the instrument ever existed (for {@link #positions()}). */
     private final boolean[] hasPosition;
     /** Resting reduce-only orders, so fills need not scan accounts that have none. */
     int openReduceOnly;
 
-    Account(long accountId, String apiKey, String credential, Map<String, BigDecimal> balances, List<Instrument> instruments) {
+    Account(long accountId, String apiKey, String credential, List<Instrument> instruments, List<String> coins) {
         this.accountId = accountId;
         this.apiKey = apiKey;
         this.credential = credential;
-        this.balances = new TreeMap<>(balances);
         this.instruments = instruments;
-        this.openCount = new int[instruments.size()];
-        this.position = new long[instruments.size()];
-        this.hasPosition = new boolean[instruments.size()];
+        this.coins = coins;
+        int n = instruments.size();
+        this.openCount = new int[n];
+        this.hasPosition = new boolean[n];
+        this.wallet = new long[coins.size()];
+        this.walletTime = new long[coins.size()];
+        this.positionQty = new long[n * 3];
+        this.positionCost = new long[n * 3];
+        this.positionFee = new long[n * 3];
+        this.positionTime = new long[n * 3];
+        this.leverage = new int[n];
+        java.util.Arrays.fill(leverage, LeverageBrackets.DEFAULT_LEVERAGE);
+        this.openQty = new long[n * 6];
+        this.openBase = new long[n * 6];
+    }
+
+    /** Sets the opening balances: margin coins into their wallets, other assets aside. */
+    void deposit(Map<String, Long> balances) {
+        for (Map.Entry<String, Long> b : balances.entrySet()) {
+            int coin = coins.indexOf(b.getKey());
+            if (coin >= 0) wallet[coin] = b.getValue();
+            else if (b.getValue() != 0) otherAssets.put(b.getKey(), b.getValue());
+        }
     }
 
     public long accountId() { return accountId; }
     public String apiKey() { return apiKey; }
     public String credential() { return credential; }
-    public Map<String, BigDecimal> balances() { return Map.copyOf(balances); }
+    public boolean dualSidePosition() { return dualSide; }
 
-    long position(OrderBook book) {
-        return position[book.index];
+    /** Every non-zero balance (CM wallets and other assets) as plain decimals (10, 0.5), sorted by asset. */
+    public Map<String, BigDecimal> balances() {
+        Map<String, BigDecimal> result = new TreeMap<>();
+        for (int c = 0; c < wallet.length; c++) if (wallet[c] != 0) result.put(coins.get(c), plain(wallet[c]));
+        otherAssets.forEach((asset, units) -> result.put(asset, plain(units)));
+        return result;
     }
 
-    /** Positions by symbol, sorted, zero positions included once they existed. */
+    private static BigDecimal plain(long units) {
+        BigDecimal d = Money.coin(units).stripTrailingZeros();
+        return d.scale() < 0 ? d.setScale(0) : d;
+    }
+
+    /** The CM wallet of a margin coin in coin units (0 for other assets). */
+    public long walletUnits(String coin) {
+        int c = coins.indexOf(coin);
+        return c < 0 ? 0 : wallet[c];
+    }
+
+    /** The position slot of an instrument and position side. */
+    static int slot(int instrument, PositionSide side) {
+        return instrument * 3 + Codes.of(side);
+    }
+
+    /** The open-order bucket of an instrument, position side and order side. */
+    static int bucket(int instrument, PositionSide positionSide, Side side) {
+        return slot(instrument, positionSide) * 2 + (side == Side.BUY ? 0 : 1);
+    }
+
+    /** The one-way position (BOTH) in contracts. */
+    long position(OrderBook book) {
+        return positionQty[slot(book.index, PositionSide.BOTH)];
+    }
+
+    long position(OrderBook book, PositionSide side) {
+        return positionQty[slot(book.index, side)];
+    }
+
+    /** Net positions (all position sides) by symbol, sorted, zero positions included once they existed. */
     public Map<String, Long> positions() {
         Map<String, Long> result = new TreeMap<>();
-        for (int i = 0; i < position.length; i++) {
-            if (hasPosition[i]) result.put(instruments.get(i).symbol(), position[i]);
+        for (int i = 0; i < hasPosition.length; i++) {
+            if (hasPosition[i]) result.put(instruments.get(i).symbol(), positionQty[i * 3] + positionQty[i * 3 + 1] + positionQty[i * 3 + 2]);
         }
         return result;
     }
 
-    void restorePosition(OrderBook book, long contracts) {
-        position[book.index] = contracts;
-        hasPosition[book.index] = true;
+    boolean hasAnyPosition() {
+        for (long q : positionQty) if (q != 0) return true;
+        return false;
+    }
+
+    void touchPosition(int instrument) {
+        hasPosition[instrument] = true;
+    }
+
+    boolean everHadPosition(int instrument) {
+        return hasPosition[instrument];
     }
 
     /** Open orders, oldest first. */
@@ -109,7 +196,8 @@ public final class Account {
     }
 
     void opened(Order order) {
-        if (order.reduceOnly) openReduceOnly++;
+        if (order.onlyReduces()) openReduceOnly++;
+        addOpen(order, order.remainingQty());
         order.accountPrev = openTail;
         order.accountNext = null;
         if (openTail == null) openHead = order; else openTail.accountNext = order;
@@ -119,7 +207,8 @@ public final class Account {
     }
 
     void closed(Order order) {
-        if (order.reduceOnly) openReduceOnly--;
+        if (order.onlyReduces()) openReduceOnly--;
+        addOpen(order, -order.remainingQty());
         if (order.accountPrev == null) openHead = order.accountNext; else order.accountPrev.accountNext = order.accountNext;
         if (order.accountNext == null) openTail = order.accountPrev; else order.accountNext.accountPrev = order.accountPrev;
         order.accountPrev = null;
@@ -132,9 +221,28 @@ public final class Account {
         return openCount[book.index];
     }
 
-    void filled(Order order, long qty) {
-        int i = order.book.index;
-        position[i] += order.side.sign() * qty;
-        hasPosition[i] = true;
+    /** A resting order's remainder went from {@code before} to its current remainder. */
+    void openFilled(Order order, long before) {
+        addOpen(order, -before);
+        addOpen(order, order.remainingQty());
+    }
+
+    /** Takes an open order's remainder out of the open-order margin (a modify is about to change it). */
+    void unbook(Order order) {
+        addOpen(order, -order.remainingQty());
+    }
+
+    /** Puts a modified open order's remainder back into the open-order margin. */
+    void rebook(Order order) {
+        addOpen(order, order.remainingQty());
+    }
+
+    /** Adds (or with a negative qty removes) an open order's remainder; its base is always f(remainder), so removal is exact. */
+    private void addOpen(Order order, long qty) {
+        if (qty == 0) return;
+        int b = bucket(order.book.index, order.positionSide, order.side);
+        long base = ContractMath.base(order.book.instrument(), Math.abs(qty), order.price);
+        openQty[b] += qty;
+        openBase[b] += qty > 0 ? base : -base;
     }
 }

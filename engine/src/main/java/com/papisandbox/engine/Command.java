@@ -17,6 +17,8 @@ public sealed interface Command extends EngineRequest {
             Objects.requireNonNull(apiKey, "apiKey");
             Objects.requireNonNull(credential, "credential");
             balances = Map.copyOf(balances);
+            // refused here, at the edge, rather than inside the engine: finer than 8 dp or out of range
+            balances.values().forEach(Money::coinUnits);
         }
     }
 
@@ -50,5 +52,51 @@ public sealed interface Command extends EngineRequest {
             Objects.requireNonNull(symbol, "symbol");
             Objects.requireNonNull(side, "side");
         }
+    }
+
+    /**
+     * Sets a symbol's mark and index price, in 1e-8 USD (e.g. 65000.12345678 USD = 6_500_012_345_678L). Both must
+     * lie within the symbol's PRICE_FILTER range.
+     */
+    record SetPrices(String symbol, long markPrice, long indexPrice) implements Command {
+        public SetPrices {
+            Objects.requireNonNull(symbol, "symbol");
+        }
+    }
+
+    /** Sets a perpetual's funding rate, in rate units (1e-8; 10_000 = 0.0001), applied at the next funding times. */
+    record SetFundingRate(String symbol, long rate) implements Command {
+        public SetFundingRate {
+            Objects.requireNonNull(symbol, "symbol");
+        }
+    }
+
+    /** {@code POST /papi/v1/cm/leverage}. */
+    record SetLeverage(long accountId, String symbol, int leverage) implements Command {
+        public SetLeverage {
+            Objects.requireNonNull(symbol, "symbol");
+        }
+    }
+
+    /** {@code POST /papi/v1/cm/positionSide/dual}: true = hedge mode, false = one-way. */
+    record SetPositionMode(long accountId, boolean dualSidePosition) implements Command {
+    }
+
+    /** An account's maker and taker commission rates, in rate units (1e-8; 15_000 = 0.00015); −1e8..1e8. */
+    record SetCommissionRates(long accountId, long makerRate, long takerRate) implements Command {
+    }
+
+    /** Moves {@code amount} coin units (1e-8) of a margin coin into (positive) or out of the account's CM wallet. */
+    record Transfer(long accountId, String asset, long amount) implements Command {
+        public Transfer {
+            Objects.requireNonNull(asset, "asset");
+        }
+    }
+
+    /**
+     * Lets sandbox time pass: settles the funding and deliveries that fell due by its timestamp. It changes state
+     * (and needs journaling) only when something was due; every other command settles the same way first.
+     */
+    record Tick() implements Command {
     }
 }

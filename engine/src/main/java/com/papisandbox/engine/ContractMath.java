@@ -14,7 +14,44 @@ public final class ContractMath {
     static final MathContext BASE_CONTEXT = MathContext.DECIMAL128;
     public static final int BASE_SCALE = 8;
 
+    static final long[] POW10 = new long[19];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) POW10[i] = POW10[i - 1] * 10;
+    }
+
     private ContractMath() {
+    }
+
+    /** Contracts × contract size: the USD face value of {@code qtyUnits}, scaled by 10^quantityPrecision. */
+    private static long face(Instrument instrument, long qtyUnits) {
+        return Math.multiplyExact(qtyUnits, (long) instrument.contractSize());
+    }
+
+    /**
+     * {@code qty × contractSize / price} in base units (1e-13 coin), cut toward zero as Binance cuts each
+     * fill's base (spec-next §1); {@code qtyUnits >= 0}, price in instrument units.
+     */
+    static long base(Instrument instrument, long qtyUnits, long priceUnits) {
+        int exponent = Money.BASE_SCALE + instrument.pricePrecision() - instrument.quantityPrecision();
+        return MulDiv.floor(face(instrument, qtyUnits), POW10[exponent], priceUnits);
+    }
+
+    /** {@code qty × contractSize / price} in base units for a price in 1e-8 USD (mark, index, settlement). */
+    static long baseAtE8(Instrument instrument, long qtyUnits, long priceE8) {
+        long a = Math.multiplyExact(face(instrument, qtyUnits), POW10[Money.BASE_SCALE - Money.USD_SCALE]);
+        return MulDiv.floor(a, POW10[2 * Money.USD_SCALE - instrument.quantityPrecision()], priceE8);
+    }
+
+    /**
+     * The entry price of a position of {@code qtyUnits} contracts that cost {@code costBase} base units:
+     * {@code qty × contractSize / cost}, to 13 significant digits (spec-next §1). Views only.
+     */
+    public static BigDecimal entryPrice(Instrument instrument, long qtyUnits, long costBase) {
+        if (qtyUnits == 0 || costBase == 0) return BigDecimal.ZERO;
+        BigDecimal notional = instrument.quantityDecimal(Math.abs(qtyUnits)).multiply(BigDecimal.valueOf(instrument.contractSize()));
+        return notional.divide(BigDecimal.valueOf(Math.abs(costBase), Money.BASE_SCALE), new MathContext(13, RoundingMode.HALF_UP));
     }
 
     public static BigDecimal baseValue(Instrument instrument, long qtyUnits, long priceUnits) {

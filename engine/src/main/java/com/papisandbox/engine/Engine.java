@@ -50,6 +50,18 @@ public final class Engine {
     /** What modifies changed (Query.OrderAmendments); see {@link #modify}. */
     private final AmendmentLog amendments = new AmendmentLog(AmendmentLog.DEFAULT_CAP);
 
+    /** The margin coins of the instruments, in instrument order (BTC, ETH, …). */
+    private final List<String> coins = new ArrayList<>();
+    private final MarketPrices prices;
+    private final Ledger ledger;
+    private final Margin margin;
+    private final AccountViews views;
+    private final TimeEvents timeEvents;
+    /** The timestamp of the command being executed (fills and history rows carry it). */
+    private long now;
+    /** True once time-driven settlement ran in the current command. */
+    private boolean settled;
+
     private long nextOrderId = FIRST_ORDER_ID;
     private long nextTradeId = 1;
     private long nextAccountId = 1;
@@ -67,17 +79,50 @@ public final class Engine {
             books.put(instrument.symbol(), new OrderBook(instrument, instrumentsByIndex.size()));
             instrumentsByIndex.add(instrument);
         }
+        for (Instrument instrument : instrumentsByIndex) {
+            if (!coins.contains(instrument.marginAsset())) coins.add(instrument.marginAsset());
+        }
         this.events = events;
         this.closedOrderCap = closedOrderCap;
         this.closedOrderTrimTo = closedOrderCap - Math.min(64, closedOrderCap / 8);
+        this.prices = new MarketPrices(instrumentsByIndex.size());
+        this.ledger = new Ledger(instrumentsByIndex, coins, events);
+        this.margin = new Margin(instrumentsByIndex, ledger.coinOf, coins.size(), prices);
+        this.views = new AccountViews(instrumentsByIndex, coins, prices, margin, this::ordersOf);
+        this.timeEvents = new TimeEvents(instrumentsByIndex);
     }
 
+    /**
+     * Applies a command at {@code timestamp}. Funding and deliveries whose time the timestamp has passed are
+     * settled first (time moves only with commands, so replay settles exactly the same); a command whose own
+     * effect is nil still reports a state change then, so that it is journaled.
+     */
     public Result execute(Command command, long timestamp) {
+        if (command instanceof Command.OpenAccount c) return openAccount(c);
+        now = timestamp;
+        settled = settleDue(timestamp);
+        Result result = dispatch(command, timestamp);
+        if (settled && !result.changedState()) {
+            if (result instanceof Result.Rejected r) return REJECTED_AFTER_SETTLEMENT[r.reason().ordinal()];
+            if (result instanceof Result.OrdersCanceled r) return new Result.OrdersCanceled(r.canceled(), true);
+            if (result instanceof Result.Done) return Result.Done.CHANGED;
+            throw new IllegalStateException("a settling command must report a state change: " + result);
+        }
+        return result;
+    }
+
+    private Result dispatch(Command command, long timestamp) {
         if (command instanceof Command.CancelOrder c) return cancel(c, timestamp);
         if (command instanceof Command.PlaceOrder c) return place(c, timestamp);
         if (command instanceof Command.CancelAllOrders c) return cancelAll(c, timestamp);
-        if (command instanceof Command.OpenAccount c) return openAccount(c);
         if (command instanceof Command.ModifyOrder c) return modify(c, timestamp);
+        if (command instanceof Command.Tick) return Result.Done.UNCHANGED;
+        if (command instanceof Command.SetPrices c) return setPrices(c);
+        if (command instanceof Command.SetFundingRate c) return setFundingRate(c);
+        if (command instanceof Command.SetLeverage c) return setLeverage(c);
+        if (command instanceof Command.SetPositionMode c) return setPositionMode(c);
+        if (command instanceof Command.SetCommissionRates c) return setCommissionRates(c);
+        if (command instanceof Command.Transfer c) return transfer(c, timestamp);
         throw new IllegalArgumentException("unknown command " + command);
     }
 
@@ -89,6 +134,32 @@ public final class Engine {
         if (query instanceof Query.Balances q) return queryBalances(q);
         if (query instanceof Query.OrderAmendments q) return queryAmendments(q, now);
         if (query instanceof Query.StateHash) return new Result.StateHash(EngineSnapshot.stateHash(this), orderCount());
+        Account account = account(accountIdOf(query));
+        if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
+        if (query instanceof Query.AllOrders q) return views.allOrders(account, q, now, books);
+        if (query instanceof Query.CmAccountDetail) return views.cmAccount(account);
+        if (query instanceof Query.PositionRisk q) return views.positionRisk(account, q);
+        if (query instanceof Query.Balance q) return views.balances(account, q.asset());
+        if (query instanceof Query.PortfolioAccount) return views.portfolio(account);
+        if (query instanceof Query.CommissionRate q) return views.commissionRate(account, books.get(q.symbol()));
+        if (query instanceof Query.LeverageBrackets q) return views.brackets(q.symbol() == null ? null : books.get(q.symbol()), q.symbol() != null);
+        if (query instanceof Query.PositionMode) return new Result.PositionMode(account.dualSide);
+        if (query instanceof Query.Income q) return views.income(account, q, now, books);
+        if (query instanceof Query.UserTrades q) return views.userTrades(account, q, now, books);
+        throw new IllegalArgumentException("unknown query " + query);
+    }
+
+    private static long accountIdOf(Query query) {
+        if (query instanceof Query.AllOrders q) return q.accountId();
+        if (query instanceof Query.CmAccountDetail q) return q.accountId();
+        if (query instanceof Query.PositionRisk q) return q.accountId();
+        if (query instanceof Query.Balance q) return q.accountId();
+        if (query instanceof Query.PortfolioAccount q) return q.accountId();
+        if (query instanceof Query.CommissionRate q) return q.accountId();
+        if (query instanceof Query.LeverageBrackets q) return q.accountId();
+        if (query instanceof Query.PositionMode q) return q.accountId();
+        if (query instanceof Query.Income q) return q.accountId();
+        if (query instanceof Query.UserTrades q) return q.accountId();
         throw new IllegalArgumentException("unknown query " + query);
     }
 
@@ -132,14 +203,17 @@ public final class Engine {
         if (existing != null) {
             return new Result.AccountOpened(existing.accountId, false);
         }
-        Account account = newAccount(nextAccountId++, c.apiKey(), c.credential(), c.balances());
+        Account account = newAccount(nextAccountId++, c.apiKey(), c.credential());
+        Map<String, Long> units = new java.util.TreeMap<>();
+        c.balances().forEach((asset, amount) -> units.put(asset, Money.coinUnits(amount)));
+        account.deposit(units);
         restoreAccount(account);
         return new Result.AccountOpened(account.accountId, true);
     }
 
     /** Accounts are made here only, so each knows the engine's instruments (its per-instrument arrays follow them). */
-    Account newAccount(long accountId, String apiKey, String credential, Map<String, BigDecimal> balances) {
-        return new Account(accountId, apiKey, credential, balances, Collections.unmodifiableList(instrumentsByIndex));
+    Account newAccount(long accountId, String apiKey, String credential) {
+        return new Account(accountId, apiKey, credential, Collections.unmodifiableList(instrumentsByIndex), Collections.unmodifiableList(coins));
     }
 
     private Result place(Command.PlaceOrder c, long timestamp) {
@@ -148,16 +222,21 @@ public final class Engine {
         Instrument instrument = book.instrument();
         Account account = account(c.accountId());
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
-        if (c.positionSide() != PositionSide.BOTH) return rejected(Reject.POSITION_SIDE_MISMATCH);
+        if (prices.delivered[book.index]) return rejected(Reject.SYMBOL_CLOSED);
+        if ((c.positionSide() == PositionSide.BOTH) == account.dualSide) return rejected(Reject.POSITION_SIDE_MISMATCH);
+        if (c.reduceOnly() && account.dualSide) return rejected(Reject.REDUCE_ONLY_IN_HEDGE_MODE);
         Reject filterReject = OrderFilters.check(instrument, c.type(), c.price(), c.quantity());
+        if (filterReject == null) filterReject = OrderFilters.checkMarkPrice(instrument, c.type(), c.side(), c.price(), prices.mark[book.index]);
         if (filterReject != null) return rejected(filterReject);
         Order sameClientId = account.latestWithClientId(c.clientOrderId());
         if (sameClientId != null && sameClientId.status.isOpen()) return rejected(Reject.DUPLICATE_CLIENT_ORDER_ID);
         if (c.type() == OrderType.LIMIT && account.openCount(book) >= instrument.maxNumOrders()) {
             return rejected(Reject.MAX_OPEN_ORDERS);
         }
-        if (c.reduceOnly() && !reducesPosition(account.position(book), c.side(), c.quantity())) {
-            return rejected(Reject.REDUCE_ONLY_REJECTED);
+        Reject risk = OrderRisk.check(account, book, c, margin);
+        if (risk != null) return rejected(risk);
+        if (c.type() == OrderType.MARKET && book.bestPriceOrZero(c.side().opposite()) == 0) {
+            return rejected(Reject.UNABLE_TO_FILL);
         }
         if (c.timeInForce() == TimeInForce.FOK
                 && book.availableQty(c.side(), c.price(), c.type(), c.quantity()) < c.quantity()) {
@@ -201,21 +280,24 @@ public final class Engine {
         return new Result.OrderResult(acknowledged, now, true);
     }
 
-    private void onMatch(Order maker, Order taker, long qty, long price) {
+    private void onMatch(Order maker, Order taker, long qty, long price, long base, long makerRemainingBefore) {
         long tradeId = nextTradeId++;
         Account makerAccount = account(maker.accountId);
         Account takerAccount = account(taker.accountId);
-        makerAccount.filled(maker, qty);
-        takerAccount.filled(taker, qty);
+        makerAccount.openFilled(maker, makerRemainingBefore);
+        if (events != null) {
+            events.accept(new Event.Traded(maker.orderId, tradeId, true, price, qty, maker.remainingQty()));
+            events.accept(new Event.Traded(taker.orderId, tradeId, false, price, qty, taker.remainingQty()));
+        }
+        ledger.fill(makerAccount, maker, qty, price, base, true, tradeId, now);
+        ledger.fill(takerAccount, taker, qty, price, base, false, tradeId, now);
+        prices.lastPrice[maker.book.index] = price;
+        timeEvents.startFundingClock(now);
         touchedAccounts.add(makerAccount);
         touchedAccounts.add(takerAccount);
         if (maker.remainingQty() == 0) {
             makerAccount.closed(maker);
             retire(maker);
-        }
-        if (events != null) {
-            events.accept(new Event.Traded(maker.orderId, tradeId, true, price, qty, maker.remainingQty()));
-            events.accept(new Event.Traded(taker.orderId, tradeId, false, price, qty, taker.remainingQty()));
         }
     }
 
@@ -230,7 +312,9 @@ public final class Engine {
             long position = account.position(book);
             List<Order> stale = new ArrayList<>();
             for (Order o = account.openHead; o != null; o = o.accountNext) {
-                if (o.reduceOnly && o.book == book && !reducesPosition(position, o.side, 1)) stale.add(o);
+                if (o.book != book || !o.onlyReduces()) continue;
+                boolean canReduce = o.reduceOnly ? reducesPosition(position, o.side, 1) : account.position(book, o.positionSide) != 0;
+                if (!canReduce) stale.add(o);
             }
             for (Order o : stale) {
                 book.remove(o);
@@ -243,7 +327,7 @@ public final class Engine {
         touchedAccounts.clear();
     }
 
-    private static boolean reducesPosition(long position, Side side, long qty) {
+    static boolean reducesPosition(long position, Side side, long qty) {
         long reduction = side == Side.BUY ? -position : position;
         return reduction > 0 && qty <= reduction;
     }
@@ -308,6 +392,9 @@ public final class Engine {
         if (order.type != OrderType.LIMIT) return rejected(Reject.MODIFY_NOT_LIMIT);
         if (c.side() != order.side) return rejected(Reject.MODIFY_SIDE_MISMATCH);
         Reject filterReject = OrderFilters.check(book.instrument(), OrderType.LIMIT, c.price(), c.quantity());
+        if (filterReject == null) {
+            filterReject = OrderFilters.checkMarkPrice(book.instrument(), OrderType.LIMIT, order.side, c.price(), prices.mark[book.index]);
+        }
         if (filterReject != null) return rejected(filterReject);
         if (c.price() == order.price && c.quantity() == order.origQty) return rejected(Reject.MODIFY_NOTHING_TO_CHANGE);
         if (amendments.count(order) >= AmendmentLog.MAX_PER_ORDER) return rejected(Reject.MODIFY_LIMIT_REACHED);
@@ -326,6 +413,8 @@ public final class Engine {
         if (order.reduceOnly && !reducesPosition(account.position(book), order.side, c.quantity() - order.executedQty)) {
             return rejected(Reject.REDUCE_ONLY_REJECTED);
         }
+        Reject risk = OrderRisk.checkAmend(account, order, c.price(), c.quantity() - order.executedQty, margin);
+        if (risk != null) return rejected(risk);
         return amend(account, book, order, c, timestamp);
     }
 
@@ -334,6 +423,8 @@ public final class Engine {
         long priceBefore = order.price;
         long origQtyBefore = order.origQty;
         book.remove(order);
+        // its open-order margin is f(remainder, price): taken out before they change, put back when it rests
+        account.unbook(order);
         order.price = c.price();
         order.origQty = c.quantity();
         order.updateTime = timestamp;
@@ -346,6 +437,7 @@ public final class Engine {
         book.match(order, timestamp, onMatch);
         if (order.remainingQty() > 0) {
             book.rest(order);
+            account.rebook(order);
         } else {
             account.closed(order);
             retire(order);
@@ -436,7 +528,7 @@ public final class Engine {
     private Result queryBalances(Query.Balances c) {
         Account account = account(c.accountId());
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
-        return new Result.Balances(Collections.unmodifiableSortedMap(new TreeMap<>(account.balances)));
+        return new Result.Balances(Collections.unmodifiableSortedMap(new TreeMap<>(account.balances())));
     }
 
     private Result queryOpenOrders(Query.OpenOrders c) {
@@ -458,17 +550,163 @@ public final class Engine {
         return result;
     }
 
-    private static boolean forgotten(Order order, long now) {
+    static boolean forgotten(Order order, long now) {
         return (order.status == OrderStatus.CANCELED || order.status == OrderStatus.EXPIRED)
                 && order.executedQty == 0
                 && now - order.time > UNFILLED_CLOSED_ORDER_VISIBILITY_MS;
     }
 
+    /**
+     * Settles, in time order, every funding time and delivery that {@code timestamp} has passed. Returns
+     * whether anything was due (then the state changed, even if nobody held a position).
+     */
+    private boolean settleDue(long timestamp) {
+        boolean any = false;
+        while (true) {
+            int delivery = timeEvents.dueDelivery(prices, timestamp);
+            long deliveryTime = delivery < 0 ? Long.MAX_VALUE : instrumentsByIndex.get(delivery).deliveryDate();
+            long funding = timeEvents.nextFunding > 0 && timeEvents.nextFunding <= timestamp ? timeEvents.nextFunding : Long.MAX_VALUE;
+            if (funding == Long.MAX_VALUE && delivery < 0) return any;
+            any = true;
+            if (funding <= deliveryTime) {
+                for (int i = 0; i < instrumentsByIndex.size(); i++) {
+                    if (instrumentsByIndex.get(i).perpetual() && !prices.delivered[i]) {
+                        ledger.fund(accounts, i, prices.mark[i], prices.fundingRate[i], funding);
+                    }
+                }
+                timeEvents.nextFunding = funding + TimeEvents.FUNDING_INTERVAL;
+            } else {
+                deliver(delivery, deliveryTime);
+            }
+        }
+    }
+
+    /** Delivery (spec-next §9.12): open orders cancelled, positions closed at the settlement price, trading stops. */
+    private void deliver(int i, long time) {
+        OrderBook book = books.get(instrumentsByIndex.get(i).symbol());
+        for (Side side : Side.values()) {
+            for (Order o : book.orders(side)) cancelResting(account(o.accountId), o, time);
+        }
+        long price = prices.settlement(book.instrument(), i);
+        if (price > 0) ledger.deliver(accounts, i, price, time);
+        prices.delivered[i] = true;
+        forgetOldOrders(time);
+    }
+
+    private Result setPrices(Command.SetPrices c) {
+        OrderBook book = books.get(c.symbol());
+        if (book == null) return rejected(Reject.UNKNOWN_SYMBOL);
+        Instrument in = book.instrument();
+        long min = in.priceE8(Math.max(1, in.minPrice()));
+        long max = in.maxPrice() > 0 ? in.priceE8(in.maxPrice()) : Long.MAX_VALUE / Instrument.MULTIPLIER_ONE;
+        if (c.markPrice() < min || c.markPrice() > max || c.indexPrice() < min || c.indexPrice() > max) {
+            return rejected(Reject.INVALID_VALUE);
+        }
+        prices.mark[book.index] = c.markPrice();
+        prices.index[book.index] = c.indexPrice();
+        return Result.Done.CHANGED;
+    }
+
+    private Result setFundingRate(Command.SetFundingRate c) {
+        OrderBook book = books.get(c.symbol());
+        if (book == null) return rejected(Reject.UNKNOWN_SYMBOL);
+        // Binance clamps funding to a few tenths of a percent; 1 % per interval is beyond any real cap
+        if (Math.abs(c.rate()) > Money.RATE_ONE / 100) return rejected(Reject.INVALID_VALUE);
+        prices.fundingRate[book.index] = c.rate();
+        return Result.Done.CHANGED;
+    }
+
+    private Result setLeverage(Command.SetLeverage c) {
+        OrderBook book = books.get(c.symbol());
+        if (book == null) return rejected(Reject.UNKNOWN_SYMBOL);
+        Account account = account(c.accountId());
+        if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
+        Instrument in = book.instrument();
+        if (c.leverage() < 1 || c.leverage() > LeverageBrackets.maxLeverage(in)) return rejected(Reject.LEVERAGE_NOT_VALID);
+        int i = book.index;
+        long maxQty = LeverageBrackets.maxQty(in, c.leverage());
+        for (PositionSide side : PositionSide.values()) {
+            int slot = Account.slot(i, side);
+            long exposure = margin.notionalBase(account, i, slot)
+                    + Math.max(account.openBase[Account.bucket(i, side, Side.BUY)], account.openBase[Account.bucket(i, side, Side.SELL)]);
+            if (maxQty < OrderRisk.MAX_EXPOSURE_BASE / Money.ONE_COIN / Money.BASE_PER_COIN_UNIT
+                    && exposure > maxQty * Money.ONE_COIN * Money.BASE_PER_COIN_UNIT) {
+                return rejected(Reject.MAX_POSITION_AT_LEVERAGE);
+            }
+        }
+        int previous = account.leverage[i];
+        account.leverage[i] = c.leverage();
+        if (c.leverage() < previous) {
+            margin.compute(account, -1, -1, 0, 0);
+            if (!margin.sufficient(margin.coinOf(i))) {
+                account.leverage[i] = previous;
+                return rejected(Reject.MARGIN_INSUFFICIENT);
+            }
+        }
+        if (events != null) events.accept(new Event.LeverageChanged(account.accountId, in.symbol(), c.leverage()));
+        return new Result.LeverageSet(in.symbol(), c.leverage(), maxQty);
+    }
+
+    private Result setPositionMode(Command.SetPositionMode c) {
+        Account account = account(c.accountId());
+        if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
+        if (account.dualSide == c.dualSidePosition()) return rejected(Reject.POSITION_MODE_UNCHANGED);
+        if (account.openTotal > 0) return rejected(Reject.POSITION_MODE_OPEN_ORDERS);
+        if (account.hasAnyPosition()) return rejected(Reject.POSITION_MODE_OPEN_POSITION);
+        account.dualSide = c.dualSidePosition();
+        if (events != null) events.accept(new Event.PositionModeChanged(account.accountId, account.dualSide));
+        return Result.Done.CHANGED;
+    }
+
+    private Result setCommissionRates(Command.SetCommissionRates c) {
+        Account account = account(c.accountId());
+        if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
+        if (Math.abs(c.makerRate()) > Money.RATE_ONE || Math.abs(c.takerRate()) > Money.RATE_ONE) return rejected(Reject.INVALID_VALUE);
+        account.makerRate = c.makerRate();
+        account.takerRate = c.takerRate();
+        return Result.Done.CHANGED;
+    }
+
+    private Result transfer(Command.Transfer c, long timestamp) {
+        Account account = account(c.accountId());
+        if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
+        int coin = coins.indexOf(c.asset());
+        if (coin < 0) return rejected(Reject.UNKNOWN_ASSET);
+        if (c.amount() == 0 || Math.abs(c.amount()) > Money.MAX_BALANCE
+                || Math.abs(account.wallet[coin] + c.amount()) > Money.MAX_BALANCE) {
+            return rejected(Reject.INVALID_VALUE);
+        }
+        if (c.amount() < 0) {
+            // a withdrawal may not leave the account short of initial margin
+            account.wallet[coin] += c.amount();
+            margin.compute(account, -1, -1, 0, 0);
+            boolean enough = account.wallet[coin] >= 0 && margin.sufficient(coin);
+            account.wallet[coin] -= c.amount();
+            if (!enough) return rejected(Reject.MARGIN_INSUFFICIENT);
+        }
+        ledger.transfer(account, coin, c.amount(), timestamp);
+        return Result.Done.CHANGED;
+    }
+
+    /** Every order of the account the engine still remembers, oldest first (through the client-id chains). */
+    private List<Order> ordersOf(Account account) {
+        List<Order> result = new ArrayList<>();
+        for (Order newest : account.latestByClientId.values()) {
+            for (Order o = newest; o != null; o = o.olderWithClientId) result.add(o);
+        }
+        result.sort(java.util.Comparator.comparingLong(o -> o.orderId));
+        return result;
+    }
+
     /** Rejections carry no data: one immutable result per reason, so refusing allocates nothing. */
     private static final Result.Rejected[] REJECTED = new Result.Rejected[Reject.values().length];
+    private static final Result.Rejected[] REJECTED_AFTER_SETTLEMENT = new Result.Rejected[Reject.values().length];
 
     static {
-        for (Reject r : Reject.values()) REJECTED[r.ordinal()] = new Result.Rejected(r);
+        for (Reject r : Reject.values()) {
+            REJECTED[r.ordinal()] = new Result.Rejected(r);
+            REJECTED_AFTER_SETTLEMENT[r.ordinal()] = new Result.Rejected(r, true);
+        }
     }
 
     private static Result rejected(Reject reason) {
@@ -517,6 +755,47 @@ public final class Engine {
 
     void restoreOrders(List<Order> orders) {
         for (Order o : orders) ordersById.put(o);
+    }
+
+    List<String> coins() {
+        return coins;
+    }
+
+    MarketPrices prices() {
+        return prices;
+    }
+
+    Ledger ledger() {
+        return ledger;
+    }
+
+    TimeEvents timeEvents() {
+        return timeEvents;
+    }
+
+    List<Instrument> instrumentsByIndex() {
+        return instrumentsByIndex;
+    }
+
+    /**
+     * Per margin coin, in base units (1e-13): Σ wallets + Σ position costs + fee pool + rounding dust. Trades,
+     * funding and deliveries never change it (spec-next §9.13); deposits and transfers do.
+     */
+    public long[] conservedCoin() {
+        long[] total = new long[coins.size()];
+        for (Account a : accounts) {
+            for (int c = 0; c < total.length; c++) total[c] += a.wallet[c] * Money.BASE_PER_COIN_UNIT;
+            for (int s = 0; s < a.positionCost.length; s++) total[ledger.coinOf[s / 3]] += a.positionCost[s];
+        }
+        for (int c = 0; c < total.length; c++) total[c] += ledger.feePool[c] * Money.BASE_PER_COIN_UNIT + ledger.dust[c];
+        return total;
+    }
+
+    /** Commission collected per margin coin (coin units), net of funding rounding; by coin name. */
+    public Map<String, Long> feePool() {
+        Map<String, Long> pool = new LinkedHashMap<>();
+        for (int c = 0; c < coins.size(); c++) pool.put(coins.get(c), ledger.feePool[c]);
+        return pool;
     }
 
     void restoreCounters(long orderId, long tradeId, long accountId) {

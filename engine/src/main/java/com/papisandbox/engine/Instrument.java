@@ -32,7 +32,22 @@ public record Instrument(
         long marketMinQty,
         long marketMaxQty,
         long marketStepSize,
-        int maxNumOrders) {
+        int maxNumOrders,
+        long multiplierUp,
+        long multiplierDown) {
+
+    /** PERCENT_PRICE multipliers are in units of 1e-4 (Binance's {@code multiplierDecimal} 4): 10500 = 1.05. */
+    public static final long MULTIPLIER_ONE = 10_000L;
+
+    /** The exchangeInfo row without its PERCENT_PRICE filter: Binance's 1.05 / 0.95. */
+    public Instrument(String symbol, String pair, String contractType, long deliveryDate, long onboardDate, int contractSize,
+                      String marginAsset, String baseAsset, String quoteAsset, int pricePrecision, int quantityPrecision,
+                      long minPrice, long maxPrice, long tickSize, long minQty, long maxQty, long stepSize,
+                      long marketMinQty, long marketMaxQty, long marketStepSize, int maxNumOrders) {
+        this(symbol, pair, contractType, deliveryDate, onboardDate, contractSize, marginAsset, baseAsset, quoteAsset,
+                pricePrecision, quantityPrecision, minPrice, maxPrice, tickSize, minQty, maxQty, stepSize,
+                marketMinQty, marketMaxQty, marketStepSize, maxNumOrders, 10_500L, 9_500L);
+    }
 
     public Instrument {
         Objects.requireNonNull(symbol, "symbol");
@@ -42,6 +57,11 @@ public record Instrument(
         if (quantityPrecision < 0 || quantityPrecision > 8) throw new IllegalArgumentException(symbol + ": quantityPrecision out of range");
         if (tickSize < 0 || stepSize <= 0 || marketStepSize <= 0) throw new IllegalArgumentException(symbol + ": bad tick or step size");
         if (maxNumOrders <= 0) throw new IllegalArgumentException(symbol + ": maxNumOrders must be positive");
+        // fill bases are qty × contractSize × 10^(13 + pricePrecision − quantityPrecision) / price in longs
+        if (pricePrecision - quantityPrecision > 5) throw new IllegalArgumentException(symbol + ": pricePrecision too fine for the ledger");
+        if (multiplierUp < MULTIPLIER_ONE || multiplierDown <= 0 || multiplierDown > MULTIPLIER_ONE) {
+            throw new IllegalArgumentException(symbol + ": bad PERCENT_PRICE multipliers");
+        }
     }
 
     /** A price in units as a decimal, e.g. 650001 units of BTCUSD_PERP is 65000.1. */
@@ -51,5 +71,14 @@ public record Instrument(
 
     public BigDecimal quantityDecimal(long units) {
         return BigDecimal.valueOf(units, quantityPrecision);
+    }
+
+    public boolean perpetual() {
+        return "PERPETUAL".equals(contractType);
+    }
+
+    /** A price in instrument units as 1e-8 USD (the scale of mark and index prices). */
+    public long priceE8(long units) {
+        return Math.multiplyExact(units, ContractMath.POW10[8 - pricePrecision]);
     }
 }

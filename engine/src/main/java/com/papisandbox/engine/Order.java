@@ -19,14 +19,16 @@ public final class Order implements OrderView {
     final TimeInForce timeInForce;
     final PositionSide positionSide;
     final boolean reduceOnly;
+    /** A hedge-mode order that closes its side (SELL LONG, BUY SHORT): it may only reduce, like reduce-only. */
+    final boolean closing;
     /** Changed only by a modify, while the order is open and out of its book (see Engine#modify). */
     long price;
     long origQty;
     final long time;
 
     long executedQty;
-    /** Filled notional in base coin, exact to 34 digits; rendered (8 dp) only at the edge. */
-    BigDecimal cumBase = BigDecimal.ZERO;
+    /** Filled notional in base units (1e-13 coin): each fill's base cut to 13 dp, as Binance averages prices. */
+    long cumBase;
     OrderStatus status = OrderStatus.NEW;
     long updateTime;
 
@@ -62,6 +64,7 @@ public final class Order implements OrderView {
         this.timeInForce = timeInForce;
         this.positionSide = positionSide;
         this.reduceOnly = reduceOnly;
+        this.closing = (positionSide == PositionSide.LONG && side == Side.SELL) || (positionSide == PositionSide.SHORT && side == Side.BUY);
         this.price = price;
         this.origQty = origQty;
         this.time = time;
@@ -80,7 +83,7 @@ public final class Order implements OrderView {
     @Override public long price() { return price; }
     @Override public long origQty() { return origQty; }
     @Override public long executedQty() { return executedQty; }
-    @Override public BigDecimal cumBase() { return cumBase; }
+    @Override public BigDecimal cumBase() { return cumBase == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(cumBase, Money.BASE_SCALE); }
     @Override public OrderStatus status() { return status; }
     @Override public long time() { return time; }
     @Override public long updateTime() { return updateTime; }
@@ -89,9 +92,14 @@ public final class Order implements OrderView {
         return origQty - executedQty;
     }
 
-    void fill(long qty, long fillPrice, long timestamp) {
+    /** Only reduces a position: reduce-only, or closing its side in hedge mode. */
+    boolean onlyReduces() {
+        return reduceOnly || closing;
+    }
+
+    void fill(long qty, long fillBase, long timestamp) {
         executedQty += qty;
-        cumBase = cumBase.add(ContractMath.baseValue(book.instrument(), qty, fillPrice));
+        cumBase = Math.addExact(cumBase, fillBase);
         status = executedQty == origQty ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
         updateTime = timestamp;
     }

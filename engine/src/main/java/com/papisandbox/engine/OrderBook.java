@@ -12,7 +12,8 @@ import java.util.OptionalLong;
 public final class OrderBook {
     /** What the book reports for each match, in the order the matches happen. */
     public interface MatchListener {
-        void onMatch(Order maker, Order taker, long qty, long price);
+        /** {@code base} is the fill's coin value (1e-13); {@code makerRemainingBefore} the maker's remainder before it. */
+        void onMatch(Order maker, Order taker, long qty, long price, long base, long makerRemainingBefore);
     }
 
     private final Instrument instrument;
@@ -80,13 +81,16 @@ public final class OrderBook {
             while (level.head != null && taker.remainingQty() > 0) {
                 Order maker = level.head;
                 long qty = Math.min(maker.remainingQty(), taker.remainingQty());
-                maker.fill(qty, level.price, timestamp);
-                taker.fill(qty, level.price, timestamp);
+                // one base for both sides: what one account gains in coin exposure the other gives up
+                long base = ContractMath.base(instrument, qty, level.price);
+                long makerRemainingBefore = maker.remainingQty();
+                maker.fill(qty, base, timestamp);
+                taker.fill(qty, base, timestamp);
                 if (maker.remainingQty() == 0) {
                     level.remove(maker);
                     restingCount--;
                 }
-                listener.onMatch(maker, taker, qty, level.price);
+                listener.onMatch(maker, taker, qty, level.price, base, makerRemainingBefore);
             }
             if (level.isEmpty()) {
                 opposite.removeEmpty(level);
@@ -101,6 +105,12 @@ public final class OrderBook {
             for (Order o = level.head; o != null; o = o.next) result.add(o);
         }
         return result;
+    }
+
+    /** Best price of a side in price units, or 0 when the side is empty (allocation-free). */
+    long bestPriceOrZero(Side side) {
+        PriceLevel best = side(side).best();
+        return best == null ? 0 : best.price;
     }
 
     /** Best price of a side in price units, or empty. */

@@ -22,4 +22,16 @@ final class OrderFilters {
         if ((qty - minQty) % step != 0) return Reject.QTY_NOT_MULTIPLE_OF_STEP;
         return null;
     }
+
+    /**
+     * PERCENT_PRICE against the mark price (spec-next §7.2): a BUY above mark × multiplierUp is -4016, a SELL
+     * below mark × multiplierDown -4024. Not applied while the symbol has no mark price.
+     */
+    static Reject checkMarkPrice(Instrument in, OrderType type, Side side, long price, long markE8) {
+        if (type != OrderType.LIMIT || markE8 <= 0) return null;
+        long scaled = Math.multiplyExact(in.priceE8(price), Instrument.MULTIPLIER_ONE);
+        if (side == Side.BUY && scaled > Math.multiplyExact(markE8, in.multiplierUp())) return Reject.PRICE_ABOVE_MARK_CAP;
+        if (side == Side.SELL && scaled < Math.multiplyExact(markE8, in.multiplierDown())) return Reject.PRICE_BELOW_MARK_FLOOR;
+        return null;
+    }
 }

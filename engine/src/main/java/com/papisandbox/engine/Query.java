@@ -2,7 +2,8 @@ package com.papisandbox.engine;
 
 /**
  * Reads of the engine's state. Queries never change state, so they are never journaled; they run on the
- * engine thread in sequence with the commands, so they see every command submitted before them.
+ * engine thread in sequence with the commands, so they see every command submitted before them. Optional
+ * filters are null (strings), −1 (ids and times) or 0 (limit, page: the endpoint's default).
  */
 public sealed interface Query extends EngineRequest {
     /** One order of the account, open or closed; {@code orderId < 0} means "by client order id". */
@@ -31,5 +32,48 @@ public sealed interface Query extends EngineRequest {
      */
     record OrderAmendments(long accountId, String symbol, long orderId, String origClientOrderId, long startTime,
                            long endTime, int limit) implements Query {
+    }
+
+    /** {@code GET /papi/v1/cm/allOrders}: symbol or pair; orders with id ≥ orderId, else the newest; limit ≤ 100. */
+    record AllOrders(long accountId, String symbol, String pair, long orderId, long startTime, long endTime, int limit)
+            implements Query {
+    }
+
+    /** {@code GET /papi/v1/cm/account} → {@link Result.CmAccount}. */
+    record CmAccountDetail(long accountId) implements Query {
+    }
+
+    /** {@code GET /papi/v1/cm/positionRisk} → {@link Result.Positions}. */
+    record PositionRisk(long accountId, String marginAsset, String pair) implements Query {
+    }
+
+    /** {@code GET /papi/v1/balance} → {@link Result.Balances}; with an asset, exactly one row (zeros if never held). */
+    record Balance(long accountId, String asset) implements Query {
+    }
+
+    /** {@code GET /papi/v1/account} → {@link Result.PortfolioAccount}. */
+    record PortfolioAccount(long accountId) implements Query {
+    }
+
+    /** {@code GET /papi/v1/cm/commissionRate} → {@link Result.CommissionRates}. */
+    record CommissionRate(long accountId, String symbol) implements Query {
+    }
+
+    /** {@code GET /papi/v1/cm/leverageBracket} → {@link Result.LeverageBrackets}; symbol null = all. */
+    record LeverageBrackets(long accountId, String symbol) implements Query {
+    }
+
+    /** {@code GET /papi/v1/cm/positionSide/dual} → {@link Result.PositionMode}. */
+    record PositionMode(long accountId) implements Query {
+    }
+
+    /** {@code GET /papi/v1/cm/income} → {@link Result.Incomes}; incomeType null = all; window ≤ 200 days. */
+    record Income(long accountId, String symbol, IncomeType incomeType, long startTime, long endTime, int limit, int page)
+            implements Query {
+    }
+
+    /** {@code GET /papi/v1/cm/userTrades} → {@link Result.Trades}; the spec's parameter rules are checked here. */
+    record UserTrades(long accountId, String symbol, String pair, long orderId, long startTime, long endTime, long fromId,
+                      int limit) implements Query {
     }
 }

@@ -11,7 +11,11 @@ public sealed interface Result {
         return false;
     }
 
-    record Rejected(Reject reason) implements Result {
+    /** {@code changedState} is true when time-driven settlement (funding, delivery) ran before the refusal. */
+    record Rejected(Reject reason, boolean changedState) implements Result {
+        public Rejected(Reject reason) {
+            this(reason, false);
+        }
     }
 
     /**
@@ -24,10 +28,14 @@ public sealed interface Result {
     record Orders(List<OrderView> orders) implements Result {
     }
 
-    record OrdersCanceled(List<OrderView> canceled) implements Result {
+    record OrdersCanceled(List<OrderView> canceled, boolean settled) implements Result {
+        public OrdersCanceled(List<OrderView> canceled) {
+            this(canceled, false);
+        }
+
         @Override
         public boolean changedState() {
-            return !canceled.isEmpty();
+            return settled || !canceled.isEmpty();
         }
     }
 
@@ -48,5 +56,48 @@ public sealed interface Result {
 
     /** Amendments of one order, newest first. */
     record Amendments(List<Amendment> amendments) implements Result {
+    }
+
+    /** A setting or price command that was applied (or, with false, a Tick with nothing due). */
+    record Done(boolean changedState) implements Result {
+        public static final Done CHANGED = new Done(true);
+        public static final Done UNCHANGED = new Done(false);
+    }
+
+    /** {@code POST /papi/v1/cm/leverage}: the new leverage and maxQty (whole coins) at it. */
+    record LeverageSet(String symbol, int leverage, long maxQty) implements Result {
+        @Override
+        public boolean changedState() {
+            return true;
+        }
+    }
+
+    record CmAccount(List<LedgerViews.AssetView> assets, List<LedgerViews.PositionView> positions) implements Result {
+    }
+
+    record Positions(List<LedgerViews.PositionView> positions) implements Result {
+    }
+
+    /** {@code GET /papi/v1/balance} rows (Query.Balance); {@link Balances} is the raw map of Query.Balances. */
+    record PortfolioBalances(List<LedgerViews.BalanceView> balances) implements Result {
+    }
+
+    record PortfolioAccount(LedgerViews.PortfolioView account) implements Result {
+    }
+
+    /** Rates in rate units (1e-8). */
+    record CommissionRates(String symbol, long makerCommissionRate, long takerCommissionRate) implements Result {
+    }
+
+    record LeverageBrackets(List<LedgerViews.SymbolBrackets> symbols) implements Result {
+    }
+
+    record PositionMode(boolean dualSidePosition) implements Result {
+    }
+
+    record Incomes(List<LedgerViews.IncomeView> incomes) implements Result {
+    }
+
+    record Trades(List<LedgerViews.TradeView> trades) implements Result {
     }
 }

@@ -43,16 +43,26 @@ final class EngineHarness {
     }
 
     long openAccount(String apiKey) {
-        Result r = execute(new Command.OpenAccount(apiKey, apiKey + "-secret", Map.of("BTC", BigDecimal.TEN)));
+        Result r = execute(new Command.OpenAccount(apiKey, apiKey + "-secret", Map.of("BTC", BigDecimal.TEN, "ETH", new BigDecimal(100))));
         assertThat(r).isInstanceOf(Result.AccountOpened.class);
         return ((Result.AccountOpened) r).accountId();
     }
 
-    /** The events since the last call, in order; clears the record. */
+    /** The order lifecycle events (Accepted, Traded, Canceled, Expired, Amended) since the last call, in order; clears the record. */
     List<Event> drain() {
+        return orderLifecycle(drainAll());
+    }
+
+    /** Every event since the last call, ledger events included, in order; clears the record. */
+    List<Event> drainAll() {
         List<Event> copy = List.copyOf(events);
         events.clear();
         return copy;
+    }
+
+    static List<Event> orderLifecycle(List<Event> events) {
+        return events.stream().filter(e -> e instanceof Event.Accepted || e instanceof Event.Traded
+                || e instanceof Event.Canceled || e instanceof Event.Expired || e instanceof Event.Amended).toList();
     }
 
     String nextClientId() {

@@ -59,6 +59,8 @@ final class NaiveBook {
                 .sorted(priority(side.opposite()))
                 .toList();
         long available = crossing.stream().mapToLong(r -> r.remaining).sum();
+        // a MARKET order that finds nothing at all is refused, as Binance futures refuse it (-2020)
+        if (type == OrderType.MARKET && crossing.isEmpty()) return new Outcome(Reject.UNABLE_TO_FILL, List.of());
         if (tif == TimeInForce.FOK && available < qty) return new Outcome(Reject.FOK_WOULD_NOT_FILL, List.of());
         if (tif == TimeInForce.GTX && !crossing.isEmpty()) return new Outcome(Reject.GTX_WOULD_TAKE, List.of());
 

@@ -45,7 +45,9 @@ class OrderIdsAndQueriesTest {
         assertThat(h.limit(a, BTC, BUY, GTC, btc("999.9"), 1)).isInstanceOf(Result.Rejected.class);
         assertThat(h.limit(a, BTC, BUY, GTC, btc("65000.0"), 0)).isInstanceOf(Result.Rejected.class);
         ids.add(EngineHarness.accepted(h.market(b, BTC, BUY, 1)).orderId());
-        ids.add(EngineHarness.accepted(h.market(b, BTC, BUY, 1)).orderId());
+        // the book is empty now: a MARKET order would be -2020 and take no id; an IOC expires with one
+        assertThat(h.market(b, BTC, BUY, 1)).isInstanceOf(Result.Rejected.class);
+        ids.add(EngineHarness.accepted(h.limit(b, BTC, BUY, TimeInForce.IOC, btc("65000.0"), 1)).orderId());
         ids.add(EngineHarness.accepted(h.limit(b, ETH, BUY, TimeInForce.IOC, eth("3000.00"), 1)).orderId());
         ids.add(h.gtc(a, BUY, btc("60000.0"), 1).orderId());
         h.cancel(a, BTC, ids.get(ids.size() - 1));
@@ -74,7 +76,7 @@ class OrderIdsAndQueriesTest {
         OrderView filled = h.gtc(b, BUY, btc("65000.0"), 2, "filled");
         OrderView canceled = h.gtc(b, BUY, btc("60000.0"), 2, "canceled");
         canceled = EngineHarness.accepted(h.cancel(b, BTC, canceled.orderId()));
-        OrderView expired = EngineHarness.accepted(h.market(b, ETH, SELL, 1));
+        OrderView expired = EngineHarness.accepted(h.limit(b, ETH, SELL, TimeInForce.IOC, eth("3000.00"), 1));
 
         assertThat(h.order(a, BTC, open.orderId()).status()).isEqualTo(PARTIALLY_FILLED);
         assertThat(h.order(b, BTC, filled.orderId())).isEqualTo(filled);
@@ -138,7 +140,7 @@ class OrderIdsAndQueriesTest {
     @Test
     void anExpiredOrderWithoutFillsIsForgottenAfterThreeDays() {
         long created = h.now;
-        long id = EngineHarness.accepted(h.market(a, BTC, BUY, 1)).orderId();
+        long id = EngineHarness.accepted(h.limit(a, BTC, BUY, TimeInForce.IOC, btc("65000.0"), 1)).orderId();
 
         h.now = created + 3 * DAY;
         assertThat(h.order(a, BTC, id).status()).isEqualTo(EXPIRED);
@@ -243,7 +245,9 @@ class OrderIdsAndQueriesTest {
     void balancesAreTheAccountsByAssetAndUnknownAccountsAreRejected() {
         Result r = h.query(new Query.Balances(a));
         assertThat(r).isInstanceOf(Result.Balances.class);
-        assertThat(((Result.Balances) r).byAsset()).containsExactly(java.util.Map.entry("BTC", java.math.BigDecimal.TEN));
+        // the harness opens accounts with BTC 10 and ETH 100 (ETH orders need margin since the ledger)
+        assertThat(((Result.Balances) r).byAsset()).containsExactly(java.util.Map.entry("BTC", java.math.BigDecimal.TEN),
+                java.util.Map.entry("ETH", new java.math.BigDecimal(100)));
         assertThat(h.query(new Query.Balances(42))).isEqualTo(new Result.Rejected(Reject.UNKNOWN_ACCOUNT));
     }
 }

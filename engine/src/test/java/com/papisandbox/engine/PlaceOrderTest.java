@@ -223,9 +223,10 @@ class PlaceOrderTest {
                 new Traded  (O4, 3, false,     650_020, 2, 0));
 
         assertThat(taker.status()).isEqualTo(FILLED);
-        BigDecimal expectedBase = ContractMath.baseValue(h.engine.instruments().get(BTC), 1, 650_000)
-                .add(ContractMath.baseValue(h.engine.instruments().get(BTC), 2, 650_010))
-                .add(ContractMath.baseValue(h.engine.instruments().get(BTC), 2, 650_020));
+        // each fill's base is cut to 13 decimals before summing, as Binance averages (spec-next §1)
+        BigDecimal expectedBase = cut13(ContractMath.baseValue(h.engine.instruments().get(BTC), 1, 650_000))
+                .add(cut13(ContractMath.baseValue(h.engine.instruments().get(BTC), 2, 650_010)))
+                .add(cut13(ContractMath.baseValue(h.engine.instruments().get(BTC), 2, 650_020)));
         assertThat(taker.cumBase()).isEqualByComparingTo(expectedBase);
         assertThat(ContractMath.roundedBase(taker.cumBase())).isEqualTo(new BigDecimal("0.00769217"));
         // 500 / (100/65000 + 200/65001 + 200/65002) = 65001.19999... → 65001.2
@@ -412,18 +413,15 @@ class PlaceOrderTest {
     }
 
     @Test
-    void marketOrderOnAnEmptyBookExpiresUnfilled() {
-        Result result = h.market(b, BTC, BUY, 3);
+    void marketOrderOnAnEmptyBookIsRefusedUnableToFill() {
+        // Binance futures answer -2020 "Unable to fill." when a MARKET order finds nothing (docs/decisions.md);
+        // no order is created and no id is used
+        h.gtc(a, BUY, btc("64000.0"), 1);
+        h.drain();
 
-        assertThat(h.drain()).containsExactly(
-                new Accepted(O1, b, BTC, BUY, 0, 3),
-                new Expired (O1, 3));
-        OrderView market = EngineHarness.accepted(result);
-        assertThat(market.status()).isEqualTo(EXPIRED);
-        assertThat(market.executedQty()).isZero();
-        assertThat(market.cumBase()).isEqualByComparingTo(BigDecimal.ZERO);
-        assertThat(market.avgPrice()).isEqualTo(new BigDecimal("0.0"));
-        assertThat(EngineHarness.acknowledged(result).status()).isEqualTo(NEW);
+        assertThat(h.market(b, BTC, BUY, 3)).isEqualTo(new Result.Rejected(Reject.UNABLE_TO_FILL));
+        assertThat(h.drainAll()).isEmpty();
+        assertThat(h.engine.nextOrderId()).isEqualTo(O1 + 1);
     }
 
     @Test
@@ -464,5 +462,9 @@ class PlaceOrderTest {
                 new Accepted(O1, a, BTC,                 SELL, 30_000, 1),
                 new Accepted(O2, b, TestInstruments.ETH, BUY,  300_000, 1));
         assertThat(eth.status()).isEqualTo(NEW);
+    }
+
+    private static BigDecimal cut13(BigDecimal base) {
+        return base.setScale(13, java.math.RoundingMode.DOWN);
     }
 }

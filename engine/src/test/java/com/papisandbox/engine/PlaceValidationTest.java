@@ -1,5 +1,7 @@
 package com.papisandbox.engine;
 
+import java.math.BigDecimal;
+
 import static com.papisandbox.engine.OrderType.LIMIT;
 import static com.papisandbox.engine.OrderType.MARKET;
 import static com.papisandbox.engine.Side.BUY;
@@ -25,20 +27,39 @@ class PlaceValidationTest {
         return new Result.Rejected(reason);
     }
 
-    /** A fresh engine with the instrument and one account; the place's result; asserts a reject has no effect. */
+    /**
+     * A fresh engine with the instrument and one account; the place's result; asserts a reject has no effect.
+     * The account is rich and at 1x, so that only the filters can refuse; a MARKET order finds a resting
+     * SELL of another account (a MARKET order on an empty book is -2020).
+     */
     static Result placeOn(Instrument instrument, OrderType type, long price, long qty) {
         EngineHarness h = new EngineHarness(instrument);
-        long a = h.openAccount("a");
+        long a = richAccountAt1x(h, "a", instrument);
+        long first = Engine.FIRST_ORDER_ID;
+        if (type == MARKET) {
+            long m = richAccountAt1x(h, "m", instrument);
+            long makerQty = instrument.maxQty() > 0 ? instrument.maxQty() : 1_000;
+            assertThat(h.place(m, instrument.symbol(), Side.SELL, LIMIT, GTC, btc("65000.0"), makerQty, "maker"))
+                    .isInstanceOf(Result.OrderResult.class);
+            first++;
+        }
         h.drain();
         Result r = h.place(a, instrument.symbol(), BUY, type, type == LIMIT ? GTC : null, price, qty, "x");
         if (r instanceof Result.Rejected) {
             assertThat(h.drain()).isEmpty();
-            assertThat(h.engine.nextOrderId()).isEqualTo(Engine.FIRST_ORDER_ID);
-            assertThat(h.engine.book(instrument.symbol()).restingCount()).isZero();
+            assertThat(h.engine.nextOrderId()).isEqualTo(first);
+            assertThat(h.engine.book(instrument.symbol()).restingCount()).isEqualTo(type == MARKET ? 1 : 0);
         } else {
             assertThat(r).isInstanceOf(Result.OrderResult.class);
         }
         return r;
+    }
+
+    static long richAccountAt1x(EngineHarness h, String key, Instrument instrument) {
+        Result r = h.execute(new Command.OpenAccount(key, key + "-secret", java.util.Map.of("BTC", new BigDecimal(100_000), "ETH", new BigDecimal(1_000_000))));
+        long id = ((Result.AccountOpened) r).accountId();
+        assertThat(h.execute(new Command.SetLeverage(id, instrument.symbol(), 1))).isInstanceOf(Result.LeverageSet.class);
+        return id;
     }
 
     static Result limitOn(Instrument instrument, long price, long qty) {
@@ -185,8 +206,8 @@ class PlaceValidationTest {
         EngineHarness h = new EngineHarness();
         long a = h.openAccount("a");
         h.drain();
-        h.market(a, BTC, BUY, 1);
-        h.place(a, BTC, BUY, MARKET, null, 0, 1, "m");
+        h.limit(a, BTC, BUY, TimeInForce.IOC, btc("65000.0"), 1);
+        h.place(a, BTC, BUY, LIMIT, TimeInForce.IOC, btc("65000.0"), 1, "m");
         h.place(a, BTC, BUY, LIMIT, TimeInForce.IOC, btc("65000.0"), 1, "m");
         h.place(a, BTC, BUY, LIMIT, GTC, btc("65000.0"), 1, "m");
         assertThat(h.engine.nextOrderId()).isEqualTo(O1 + 4);

@@ -221,7 +221,7 @@ final class TradingScript {
             Result result = h.execute(command);
             writer.accepted(result);
             results.add(result);
-            List<Event> emitted = h.drain();
+            List<Event> emitted = h.drainAll();
             events.add(emitted);
             afterEach.after(command, result, emitted, h);
         }

@@ -71,6 +71,36 @@ public final class CommandCodec {
                     g.writeStringField(e.getKey(), e.getValue().toPlainString());
                 }
                 g.writeEndObject();
+            } else if (command instanceof Command.SetPrices c) {
+                g.writeStringField("t", "setPrices");
+                g.writeStringField("symbol", c.symbol());
+                g.writeNumberField("mark", c.markPrice());
+                g.writeNumberField("index", c.indexPrice());
+            } else if (command instanceof Command.SetFundingRate c) {
+                g.writeStringField("t", "setFundingRate");
+                g.writeStringField("symbol", c.symbol());
+                g.writeNumberField("rate", c.rate());
+            } else if (command instanceof Command.SetLeverage c) {
+                g.writeStringField("t", "setLeverage");
+                g.writeNumberField("account", c.accountId());
+                g.writeStringField("symbol", c.symbol());
+                g.writeNumberField("leverage", c.leverage());
+            } else if (command instanceof Command.SetPositionMode c) {
+                g.writeStringField("t", "setPositionMode");
+                g.writeNumberField("account", c.accountId());
+                g.writeBooleanField("dual", c.dualSidePosition());
+            } else if (command instanceof Command.SetCommissionRates c) {
+                g.writeStringField("t", "setCommissionRates");
+                g.writeNumberField("account", c.accountId());
+                g.writeNumberField("maker", c.makerRate());
+                g.writeNumberField("taker", c.takerRate());
+            } else if (command instanceof Command.Transfer c) {
+                g.writeStringField("t", "transfer");
+                g.writeNumberField("account", c.accountId());
+                g.writeStringField("asset", c.asset());
+                g.writeNumberField("amount", c.amount());
+            } else if (command instanceof Command.Tick) {
+                g.writeStringField("t", "tick");
             } else {
                 throw new IllegalArgumentException("not a journaled command: " + command);
             }
@@ -119,6 +149,18 @@ public final class CommandCodec {
                     Long.parseLong(fields.get("orderId")), fields.get("clientOrderId"), Side.valueOf(fields.get("side")),
                     Long.parseLong(fields.get("price")), Long.parseLong(fields.get("qty")));
             case "openAccount" -> new Command.OpenAccount(fields.get("apiKey"), fields.get("credential"), balances);
+            case "setPrices" -> new Command.SetPrices(fields.get("symbol"), Long.parseLong(fields.get("mark")),
+                    Long.parseLong(fields.get("index")));
+            case "setFundingRate" -> new Command.SetFundingRate(fields.get("symbol"), Long.parseLong(fields.get("rate")));
+            case "setLeverage" -> new Command.SetLeverage(Long.parseLong(fields.get("account")), fields.get("symbol"),
+                    Integer.parseInt(fields.get("leverage")));
+            case "setPositionMode" -> new Command.SetPositionMode(Long.parseLong(fields.get("account")),
+                    Boolean.parseBoolean(fields.get("dual")));
+            case "setCommissionRates" -> new Command.SetCommissionRates(Long.parseLong(fields.get("account")),
+                    Long.parseLong(fields.get("maker")), Long.parseLong(fields.get("taker")));
+            case "transfer" -> new Command.Transfer(Long.parseLong(fields.get("account")), fields.get("asset"),
+                    Long.parseLong(fields.get("amount")));
+            case "tick" -> new Command.Tick();
             default -> throw new JournalException("unknown journal entry type '" + type + "': " + text);
         };
     }

@@ -157,6 +157,28 @@ public record ApiError(int httpStatus, int code, String msg) {
             case MODIFY_SIDE_MISMATCH -> invalidParameter("side");
             case MODIFY_NOTHING_TO_CHANGE -> new ApiError(400, -5027, "No need to modify the order.");
             case MODIFY_LIMIT_REACHED -> new ApiError(400, -5026, "Exceed maximum modify order limit.");
+            // engine ledger rejections (messages from spec-next §10); the account endpoints may refine the parameter names
+            case MARGIN_INSUFFICIENT -> new ApiError(400, -2019, "Margin is insufficient.");
+            case UNABLE_TO_FILL -> new ApiError(400, -2020, "Unable to fill.");
+            case REDUCE_ONLY_IN_HEDGE_MODE -> new ApiError(400, -1106, "Parameter 'reduceonly' sent when not required.");
+            case POSITION_MODE_UNCHANGED -> new ApiError(400, -4059, "No need to change position side.");
+            case POSITION_MODE_OPEN_ORDERS -> new ApiError(400, -4067, "Position side cannot be changed if there exists open orders.");
+            case POSITION_MODE_OPEN_POSITION -> new ApiError(400, -4068, "Position side cannot be changed if there exists position.");
+            case LEVERAGE_NOT_VALID -> new ApiError(400, -4028, "Leverage is not valid");
+            case MAX_POSITION_AT_LEVERAGE -> new ApiError(400, -2027, "Exceeded the maximum allowable position at current leverage.");
+            case PRICE_ABOVE_MARK_CAP -> new ApiError(400, -4016, "Price is higher than mark price multiplier cap.");
+            case PRICE_BELOW_MARK_FLOOR -> new ApiError(400, -4024, "Price is lower than mark price multiplier floor.");
+            case ONLY_REDUCE_ONLY_ALLOWED -> new ApiError(400, -4415, "Only reduceOnly order is allowed, please try again later.");
+            case USER_IN_LIQUIDATION -> new ApiError(400, -2023, "User in liquidation mode now.");
+            case SYMBOL_CLOSED -> new ApiError(400, -4141, "Symbol is closed");
+            case INVALID_VALUE -> new ApiError(400, -1130, "Data sent for parameter is not valid.");
+            case PARAMS_COMBINATION_INVALID -> new ApiError(400, -1128, "Combination of optional parameters invalid.");
+            case SYMBOL_OR_PAIR_REQUIRED -> new ApiError(400, -1102, "Param 'symbol' or 'pair' must be sent, but both were empty/null!");
+            case TIME_WINDOW_OVER_24_HOURS -> new ApiError(400, -1127, "More than 24 hours between startTime and endTime.");
+            case TIME_WINDOW_OVER_200_DAYS -> new ApiError(400, -4165, "Maximum time interval is 200 days");
+            case START_TIME_AFTER_END_TIME -> new ApiError(400, -1023, "Start time is greater than end time.");
+            case LIMIT_NOT_VALID -> new ApiError(400, -1130, "Data sent for parameter 'limit' is not valid.");
+            case UNKNOWN_ASSET -> new ApiError(400, -1108, "Invalid asset.");
         };
     }
 }
