@@ -104,7 +104,7 @@ final class AccountViews {
         BigDecimal f = BigDecimal.valueOf(fee).multiply(BigDecimal.valueOf(Money.BASE_PER_COIN_UNIT))
                 .divide(BigDecimal.valueOf(Math.abs(cost)), MathContext.DECIMAL64);
         BigDecimal factor = n > 0 ? BigDecimal.ONE.add(f) : BigDecimal.ONE.subtract(f);
-        return entry.multiply(factor).round(new MathContext(13, RoundingMode.HALF_UP));
+        return ContractMath.significant13(entry.multiply(factor));
     }
 
     /**

@@ -51,7 +51,14 @@ public final class ContractMath {
     public static BigDecimal entryPrice(Instrument instrument, long qtyUnits, long costBase) {
         if (qtyUnits == 0 || costBase == 0) return BigDecimal.ZERO;
         BigDecimal notional = instrument.quantityDecimal(Math.abs(qtyUnits)).multiply(BigDecimal.valueOf(instrument.contractSize()));
-        return notional.divide(BigDecimal.valueOf(Math.abs(costBase), Money.BASE_SCALE), new MathContext(13, RoundingMode.HALF_UP));
+        return significant13(notional.divide(BigDecimal.valueOf(Math.abs(costBase), Money.BASE_SCALE), new MathContext(13, RoundingMode.HALF_UP)));
+    }
+
+    /** A price with 13 significant digits written out, trailing zeros kept: 5E+4 → 50000.00000000. */
+    static BigDecimal significant13(BigDecimal price) {
+        BigDecimal rounded = price.round(new MathContext(13, RoundingMode.HALF_UP));
+        int integerDigits = rounded.precision() - rounded.scale();
+        return rounded.setScale(Math.max(0, 13 - integerDigits), RoundingMode.HALF_UP);
     }
 
     public static BigDecimal baseValue(Instrument instrument, long qtyUnits, long priceUnits) {

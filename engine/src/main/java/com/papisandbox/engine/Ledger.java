@@ -83,6 +83,8 @@ final class Ledger {
         lastCommission = commission;
         lastRealized = realized;
         if (events != null) {
+            events.accept(new Event.Settled(order.orderId, a.accountId, tradeId, instrument.symbol(), order.side,
+                    order.positionSide, maker, commission, coins.get(coin), realized));
             events.accept(new Event.AccountUpdated(a.accountId, Event.Reason.ORDER, coins.get(coin), a.wallet[coin], change,
                     instrument.symbol(), order.positionSide, n, cost, time));
         }
