@@ -37,9 +37,9 @@ public sealed interface Event {
 
     /**
      * A wallet or position of an account changed: the new wallet (coin units) of {@code asset} with the
-     * change {@code balanceChange}, and, when a position changed, its new size (contracts), entry cost
-     * (base units, CS × N / EP) and the symbol's unrealized PnL is left to the reader (it moves with the mark).
-     * {@code symbol} is null when no position changed.
+     * change {@code balanceChange}, and the position concerned (symbol, side, size in contracts, entry cost in
+     * base units = CS × N / EP); the unrealized PnL is left to the reader (it moves with the mark). {@code symbol}
+     * is null for transfers.
      */
     record AccountUpdated(long accountId, Reason reason, String asset, long wallet, long balanceChange, String symbol,
                           PositionSide positionSide, long positionAmt, long positionCost, long time) implements Event {

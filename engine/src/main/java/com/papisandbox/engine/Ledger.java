@@ -110,7 +110,7 @@ final class Ledger {
                 a.incomes.add(nextTranId++, time, i, coin, IncomeType.FUNDING_FEE, amount, 0);
                 if (events != null) {
                     events.accept(new Event.AccountUpdated(a.accountId, Event.Reason.FUNDING_FEE, coins.get(coin), a.wallet[coin],
-                            amount, null, side, n, a.positionCost[slot], time));
+                            amount, instrument.symbol(), side, n, a.positionCost[slot], time));
                 }
             }
         }

@@ -1,0 +1,90 @@
+package com.papisandbox.engine;
+
+import static com.papisandbox.engine.PositionSide.BOTH;
+import static com.papisandbox.engine.Side.BUY;
+import static com.papisandbox.engine.Side.SELL;
+import static com.papisandbox.engine.TestInstruments.BTC;
+import static com.papisandbox.engine.TestInstruments.BTC_QUARTER;
+import static com.papisandbox.engine.TestInstruments.btc;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.papisandbox.engine.Event.AccountUpdated;
+import com.papisandbox.engine.Event.Reason;
+import com.papisandbox.engine.LedgerViews.IncomeView;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Time-driven settlement: funding every 8 hours (spec-next §9.11) and delivery of quarterlies (§9.12). */
+class FundingAndDeliveryTest {
+    static final long HOUR = 60L * 60 * 1000;
+    static final long BTC_10 = 10 * Money.ONE_COIN;
+
+    final EngineHarness h = new EngineHarness();
+    final long m = h.openAccount("maker");
+    final long a = h.openAccount("trader");
+
+    List<IncomeView> income(long account, IncomeType type) {
+        return ((Result.Incomes) h.query(new Query.Income(account, null, type, -1, -1, 0, 0))).incomes();
+    }
+
+    @Test
+    void longsPayShortsAtEachFundingTime() {
+        // long 10 BTCUSD_PERP, mark 50 000, rate 0.0001: 10 × 100 / 50 000 × 0.0001 = 0.000002 BTC (spec-next §9.11)
+        h.execute(new Command.SetCommissionRates(a, 0, 0));
+        h.execute(new Command.SetCommissionRates(m, 0, 0));
+        h.execute(new Command.SetPrices(BTC, 5_000_000_000_000L, 5_000_000_000_000L));
+        h.gtc(m, SELL, btc("50000.0"), 10);
+        h.market(a, BTC, BUY, 10);
+        h.drainAll();
+        long funding = EngineHarness.T0 + 8 * HOUR;
+        h.now = funding - 1;
+        assertThat(h.execute(new Command.Tick())).isEqualTo(Result.Done.UNCHANGED);
+        h.now = funding;
+        assertThat(h.execute(new Command.Tick())).isEqualTo(Result.Done.CHANGED);
+        assertThat(h.drainAll()).containsExactly(
+                new AccountUpdated(m, Reason.FUNDING_FEE, "BTC", BTC_10 + 200, 200, BTC, BOTH, -10, -200_000_000_000L, funding),
+                new AccountUpdated(a, Reason.FUNDING_FEE, "BTC", BTC_10 - 200, -200, BTC, BOTH, 10, 200_000_000_000L, funding));
+        assertThat(income(a, IncomeType.FUNDING_FEE)).containsExactly(
+                new IncomeView(BTC, IncomeType.FUNDING_FEE, -200, "BTC", "", funding, 2, 0));
+        assertThat(h.execute(new Command.Tick())).isEqualTo(Result.Done.UNCHANGED);
+
+        // a negative rate: shorts pay; a command that is refused still settles, and says it changed state
+        h.execute(new Command.SetFundingRate(BTC, -10_000));
+        h.now = funding + 8 * HOUR + 5;
+        Result refused = h.execute(new Command.CancelOrder(a, BTC, 1, null));
+        assertThat(refused).isEqualTo(new Result.Rejected(Reject.UNKNOWN_ORDER_ON_CANCEL, true));
+        assertThat(refused.changedState()).isTrue();
+        assertThat(h.engine.account(a).walletUnits("BTC")).isEqualTo(BTC_10);
+        assertThat(h.engine.account(m).walletUnits("BTC")).isEqualTo(BTC_10);
+    }
+
+    @Test
+    void aQuarterlyDeliversAtItsDeliveryDate() {
+        Instrument quarter = h.engine.instruments().get(BTC_QUARTER);
+        h.execute(new Command.SetCommissionRates(a, 0, 0));
+        h.execute(new Command.SetCommissionRates(m, 0, 0));
+        h.gtc(m, BTC_QUARTER, SELL, btc("50000.0"), 10);
+        h.market(a, BTC_QUARTER, BUY, 4);
+        OrderView resting = h.gtc(a, BTC_QUARTER, BUY, btc("40000.0"), 1);
+        h.execute(new Command.SetPrices(BTC_QUARTER, 5_200_000_000_000L, 5_500_000_000_000L));
+        h.drainAll();
+
+        h.now = quarter.deliveryDate();
+        assertThat(h.execute(new Command.Tick())).isEqualTo(Result.Done.CHANGED);
+        // open orders are cancelled, positions close at the index 55 000:
+        //   long 4 @ 50 000: 400 × (1/50 000 − 1/55 000) = 0.000727272… → 0.00072727; the short loses as much
+        long t = quarter.deliveryDate();
+        assertThat(h.drainAll()).containsExactly(
+                new Event.Canceled(resting.orderId(), 1),
+                new Event.Canceled(Engine.FIRST_ORDER_ID, 6),
+                new AccountUpdated(m, Reason.DELIVERY, "BTC", BTC_10 - 72_727, -72_727, BTC_QUARTER, BOTH, 0, 0, t),
+                new AccountUpdated(a, Reason.DELIVERY, "BTC", BTC_10 + 72_727, 72_727, BTC_QUARTER, BOTH, 0, 0, t));
+        assertThat(income(a, IncomeType.DELIVERED_SETTELMENT)).containsExactly(
+                new IncomeView(BTC_QUARTER, IncomeType.DELIVERED_SETTELMENT, 72_727, "BTC", "", t, 2, 0));
+        assertThat(h.gtc(a, Side.BUY, btc("40000.0"), 1)).isNotNull();
+        assertThat(h.limit(a, BTC_QUARTER, BUY, TimeInForce.GTC, btc("40000.0"), 1)).isEqualTo(new Result.Rejected(Reject.SYMBOL_CLOSED));
+        // delivered symbols leave the position lists
+        Result.Positions rows = (Result.Positions) h.query(new Query.PositionRisk(a, null, "BTCUSD"));
+        assertThat(rows.positions()).extracting(LedgerViews.PositionView::symbol).containsExactly(BTC);
+    }
+}
