@@ -44,7 +44,11 @@ public final class BookFixture {
     /** Price levels per side: bids 59,999.9 down to 59,000.0, asks 60,000.1 up to 61,000.0. */
     public static final int LEVELS = 10_000;
     public static final int PER_ACCOUNT = 100;
-    private static final Map<String, BigDecimal> BALANCES = Map.of("BTC", new BigDecimal("1000"));
+    /**
+     * Rich accounts at 1x (set in {@link #open}): the same maker orders are filled and re-placed millions of
+     * times, so their positions only grow; this way the ledger's margin and leverage checks never refuse them.
+     */
+    private static final Map<String, BigDecimal> BALANCES = Map.of("BTC", new BigDecimal("1000000"));
     /** Client order ids per position in an account and generation: reused, so per-account maps stay small. */
     private static final String[][] SLOT_CLIENT_IDS = new String[2][PER_ACCOUNT];
     static final String[] TRANSIENT_CLIENT_IDS = new String[200];
@@ -114,7 +118,10 @@ public final class BookFixture {
 
     private long open(String key) {
         Result r = engine.execute(new Command.OpenAccount(key, "secret-" + key, BALANCES), nextTimestamp());
-        return ((Result.AccountOpened) r).accountId();
+        long id = ((Result.AccountOpened) r).accountId();
+        Result leverage = engine.execute(new Command.SetLeverage(id, SYMBOL, 1), nextTimestamp());
+        if (!(leverage instanceof Result.LeverageSet)) throw new IllegalStateException("leverage refused: " + leverage);
+        return id;
     }
 
     public long nextTimestamp() {

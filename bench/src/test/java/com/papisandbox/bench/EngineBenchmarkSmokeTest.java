@@ -69,4 +69,17 @@ class EngineBenchmarkSmokeTest {
         }
         step.check();
     }
+
+    @Test
+    void sweepsFillEveryMakerAndKeepTheDepth() {
+        SweepBenchmark benchmark = new SweepBenchmark();
+        SweepBenchmark.Sweep sweep = new SweepBenchmark.Sweep();
+        sweep.build();
+        for (int i = 0; i < 50; i++) {
+            sweep.placeMakers();
+            assertThat(benchmark.sweep(sweep)).isEqualTo(SweepBenchmark.FILLS);
+            sweep.count();
+        }
+        assertThat(sweep.engineBytesPerFill()).isPositive();
+    }
 }

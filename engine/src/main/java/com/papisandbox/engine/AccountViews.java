@@ -164,16 +164,16 @@ final class AccountViews {
         margin.compute(a, -1, -1, 0, 0);
         long equity = 0, actual = 0, im = 0, mm = 0, time = 0;
         for (int c = 0; c < coins.size(); c++) {
-            equity += margin.usd(c, Margin.collateral(margin.equity[c]));
-            actual += margin.usd(c, margin.equity[c]);
-            im += margin.usd(c, margin.positionIm[c] + margin.openIm[c]);
-            mm += margin.usd(c, margin.maint[c]);
+            equity = MulDiv.saturatingAdd(equity, margin.usd(c, Margin.collateral(margin.equity[c])));
+            actual = MulDiv.saturatingAdd(actual, margin.usd(c, margin.equity[c]));
+            im = MulDiv.saturatingAdd(im, margin.usd(c, margin.positionIm[c] + margin.openIm[c]));
+            mm = MulDiv.saturatingAdd(mm, margin.usd(c, margin.maint[c]));
             time = Math.max(time, a.walletTime[c]);
         }
         long uniMmr = margin.uniMmr();
-        long available = equity - im;
-        long keepForMm = MulDiv.floor(mm, WITHDRAW_FLOOR_MMR, Money.RATE_ONE);
-        long withdrawable = Math.max(0, Math.min(available, equity - keepForMm));
+        long available = MulDiv.saturatingAdd(equity, -im);
+        long keepForMm = MulDiv.saturating(mm, WITHDRAW_FLOOR_MMR, Money.RATE_ONE);
+        long withdrawable = Math.max(0, Math.min(available, MulDiv.saturatingAdd(equity, -keepForMm)));
         return new Result.PortfolioAccount(new PortfolioView(uniMmr, equity, actual, im, mm, AccountStatus.of(uniMmr),
                 withdrawable, available, 0, time));
     }

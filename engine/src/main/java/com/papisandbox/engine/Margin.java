@@ -170,7 +170,7 @@ final class Margin {
                 if (available < 0) return false;
                 continue;
             }
-            usd = Math.addExact(usd, MulDiv.towardZero(available, price, Money.USD_ONE));
+            usd = MulDiv.saturatingAdd(usd, MulDiv.saturating(available, price, Money.USD_ONE));
         }
         return usd >= 0;
     }
@@ -180,10 +180,10 @@ final class Margin {
         return collateral(equity[coin]) - positionIm[coin] - openIm[coin];
     }
 
-    /** Coin units in 1e-8 USD at the coin's price (0 when unknown). */
+    /** Coin units in 1e-8 USD at the coin's price (0 when unknown), saturating at ±Long.MAX_VALUE (≈ 9.2e10 USD). */
     long usd(int coin, long units) {
         long price = coinPrice(coin);
-        return price == 0 ? 0 : MulDiv.towardZero(units, price, Money.USD_ONE);
+        return price == 0 ? 0 : MulDiv.saturating(units, price, Money.USD_ONE);
     }
 
     /**
@@ -198,10 +198,13 @@ final class Margin {
         long mm = 0;
         long eq = 0;
         for (int c = 0; c < maint.length; c++) {
-            mm += count == 1 ? maint[c] : usd(c, maint[c]);
-            eq += count == 1 ? collateral(equity[c]) : usd(c, collateral(equity[c]));
+            mm = MulDiv.saturatingAdd(mm, count == 1 ? maint[c] : usd(c, maint[c]));
+            eq = MulDiv.saturatingAdd(eq, count == 1 ? collateral(equity[c]) : usd(c, collateral(equity[c])));
         }
         if (mm <= 0) return -1;
-        return eq <= 0 ? 0 : MulDiv.floor(eq, Money.RATE_ONE, mm);
+        if (eq <= 0) return 0;
+        // a tiny maintenance margin against a big equity: the ratio saturates rather than overflows
+        if (eq / mm >= Long.MAX_VALUE / Money.RATE_ONE) return Long.MAX_VALUE;
+        return MulDiv.floor(eq, Money.RATE_ONE, mm);
     }
 }

@@ -39,4 +39,18 @@ final class MulDiv {
     static long towardZero(long a, long b, long c) {
         return a < 0 ? -floor(-a, b, c) : floor(a, b, c);
     }
+
+    /** {@link #towardZero}, but saturating at ±{@link Long#MAX_VALUE} instead of overflowing (USD valuations). */
+    static long saturating(long a, long b, long c) {
+        long magnitude = Math.abs(a);
+        // the quotient reaches 2^63 only if the high half of the product reaches c / 2
+        if (b != 0 && Long.compareUnsigned(Math.multiplyHigh(magnitude, b), c >>> 1) >= 0) return a < 0 ? -Long.MAX_VALUE : Long.MAX_VALUE;
+        return towardZero(a, b, c);
+    }
+
+    static long saturatingAdd(long a, long b) {
+        long r = a + b;
+        if (((a ^ r) & (b ^ r)) < 0) return a < 0 ? -Long.MAX_VALUE : Long.MAX_VALUE;
+        return r;
+    }
 }
