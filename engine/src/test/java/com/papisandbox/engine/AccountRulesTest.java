@@ -157,4 +157,23 @@ class AccountRulesTest {
         // reducing is always allowed
         assertThat(order(poor, SELL, BOTH, false, btc("57000.0"), 1)).isInstanceOf(Result.OrderResult.class);
     }
+
+    @Test
+    void aModifyNeedsTheMarginOfItsChangeAndMovesTheOpenOrderMargin() {
+        // 0.001 BTC at 20x: 11 contracts at 60 000 fit, 12 do not (see anOrderNeedsInitialMarginUnlessItReduces)
+        long poor = open("poor3", "0.001");
+        OrderView o = EngineHarness.accepted(order(poor, BUY, BOTH, false, btc("60000.0"), 5));
+        // 5 × 100 / 60 000 / 20 = 0.00041666 BTC of open-order margin
+        assertThat(((Result.CmAccount) h.query(new Query.CmAccountDetail(poor))).assets().get(0).openOrderInitialMargin()).isEqualTo(41_666);
+        assertThat(h.execute(new Command.ModifyOrder(poor, BTC, o.orderId(), null, BUY, btc("60000.0"), 12)))
+                .isEqualTo(rejected(Reject.MARGIN_INSUFFICIENT));
+        assertThat(h.execute(new Command.ModifyOrder(poor, BTC, o.orderId(), null, BUY, btc("60000.0"), 11)))
+                .isInstanceOf(Result.OrderResult.class);
+        // 11 × 100 / 60 000 / 20 = 0.00091666
+        assertThat(((Result.CmAccount) h.query(new Query.CmAccountDetail(poor))).assets().get(0).openOrderInitialMargin()).isEqualTo(91_666);
+        h.execute(new Command.CancelOrder(poor, BTC, o.orderId(), null));
+        assertThat(((Result.CmAccount) h.query(new Query.CmAccountDetail(poor))).assets().get(0).openOrderInitialMargin()).isZero();
+        assertThat(h.engine.account(poor).openQty).containsOnly(0L);
+        assertThat(h.engine.account(poor).openBase).containsOnly(0L);
+    }
 }
