@@ -237,12 +237,20 @@ public final class Account {
         addOpen(order, order.remainingQty());
     }
 
-    /** Adds (or with a negative qty removes) an open order's remainder; its base is always f(remainder), so removal is exact. */
+    /**
+     * Books (qty > 0) or unbooks (qty < 0: its whole remainder) an open order's remainder. The order keeps the
+     * base it booked, so unbooking subtracts exactly that, without a division.
+     */
     private void addOpen(Order order, long qty) {
         if (qty == 0) return;
         int b = bucket(order.book.index, order.positionSide, order.side);
-        long base = ContractMath.base(order.book.instrument(), Math.abs(qty), order.price);
         openQty[b] += qty;
-        openBase[b] += qty > 0 ? base : -base;
+        if (qty > 0) {
+            order.bookedBase = ContractMath.base(order.book.instrument(), qty, order.price);
+            openBase[b] += order.bookedBase;
+        } else {
+            openBase[b] -= order.bookedBase;
+            order.bookedBase = 0;
+        }
     }
 }

@@ -561,6 +561,7 @@ public final class Engine {
      * whether anything was due (then the state changed, even if nobody held a position).
      */
     private boolean settleDue(long timestamp) {
+        if (!timeEvents.anythingDue(prices, timestamp)) return false;
         boolean any = false;
         while (true) {
             int delivery = timeEvents.dueDelivery(prices, timestamp);
@@ -590,6 +591,7 @@ public final class Engine {
         long price = prices.settlement(book.instrument(), i);
         if (price > 0) ledger.deliver(accounts, i, price, time);
         prices.delivered[i] = true;
+        timeEvents.deliveriesChanged();
         forgetOldOrders(time);
     }
 

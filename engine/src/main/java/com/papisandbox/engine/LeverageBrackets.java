@@ -52,9 +52,22 @@ final class LeverageBrackets {
         return brackets.get(0);
     }
 
+    private static final long[] BTC_MAX_QTY = maxQtyByLeverage(BTC);
+    private static final long[] ETH_MAX_QTY = maxQtyByLeverage(ETH);
+
+    private static long[] maxQtyByLeverage(List<Bracket> brackets) {
+        long[] table = new long[brackets.get(0).initialLeverage() + 1];
+        for (int leverage = 1; leverage < table.length; leverage++) table[leverage] = scanMaxQty(brackets, leverage);
+        return table;
+    }
+
     /** maxQty at a leverage: the cap of the highest bracket that still allows it, in whole coins (spec-next §2.1). */
     static long maxQty(Instrument instrument, int leverage) {
-        List<Bracket> brackets = of(instrument);
+        long[] table = "BTCUSD".equals(instrument.pair()) ? BTC_MAX_QTY : ETH_MAX_QTY;
+        return leverage >= 1 && leverage < table.length ? table[leverage] : scanMaxQty(of(instrument), leverage);
+    }
+
+    private static long scanMaxQty(List<Bracket> brackets, int leverage) {
         long cap = brackets.get(0).qtyCap();
         for (Bracket b : brackets) {
             if (b.initialLeverage() >= leverage) cap = b.qtyCap();

@@ -44,6 +44,9 @@ public final class Order implements OrderView {
     Order olderWithClientId;
     Order newerWithClientId;
 
+    /** The base (1e-13 coin) of the remainder this order holds in its account's open-order margin, while booked. */
+    long bookedBase;
+
     /** True once modified: only then does {@link AmendmentLog} hold a history for it (fits in padding). */
     boolean amended;
 

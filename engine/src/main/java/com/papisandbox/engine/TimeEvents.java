@@ -13,9 +13,31 @@ final class TimeEvents {
     private final List<Instrument> instruments;
     /** The next funding time, or 0 before the first fill. */
     long nextFunding;
+    /** The earliest delivery date not yet delivered (Long.MAX_VALUE if none): every command compares with it. */
+    private long nextDelivery = Long.MIN_VALUE;
 
     TimeEvents(List<Instrument> instruments) {
         this.instruments = instruments;
+    }
+
+    /** Whether any funding or delivery falls due by {@code time}: two comparisons on every command. */
+    boolean anythingDue(MarketPrices prices, long time) {
+        if (nextDelivery == Long.MIN_VALUE) nextDelivery = earliestDelivery(prices);
+        return (nextFunding > 0 && nextFunding <= time) || nextDelivery <= time;
+    }
+
+    /** Called after a delivery (and after a restore): the cached next delivery date is recomputed. */
+    void deliveriesChanged() {
+        nextDelivery = Long.MIN_VALUE;
+    }
+
+    private long earliestDelivery(MarketPrices prices) {
+        long earliest = Long.MAX_VALUE;
+        for (int i = 0; i < instruments.size(); i++) {
+            Instrument in = instruments.get(i);
+            if (!in.perpetual() && !prices.delivered[i]) earliest = Math.min(earliest, in.deliveryDate());
+        }
+        return earliest;
     }
 
     /** The first funding time strictly after {@code time}. */

@@ -92,7 +92,7 @@ class PostgresRecoveryTest {
     @Test
     void aSandboxOnPostgresKeepsItsOrdersAcrossRestarts() throws Exception {
         SandboxConfig config = SandboxConfig.defaults(dir).withStore(store).withDemoAccount(false)
-                .withAccounts(List.of(new AccountSpec("pgKey", "pgSecret", Map.of())));
+                .withAccounts(List.of(new AccountSpec("pgKey", "pgSecret", Map.of("BTC", new java.math.BigDecimal("1")))));
         String placed;
         String hash;
         try (Sandbox sandbox = Sandbox.start(config)) {

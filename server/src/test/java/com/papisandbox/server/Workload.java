@@ -24,7 +24,8 @@ final class Workload {
     List<Command> accounts() {
         List<Command> commands = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            commands.add(new Command.OpenAccount("key" + i, "secret" + i, Map.of("BTC", new BigDecimal("10"))));
+            // ETH too: since the engine's ledger, ETHUSD_PERP orders need ETH margin
+            commands.add(new Command.OpenAccount("key" + i, "secret" + i, Map.of("BTC", new BigDecimal("10"), "ETH", new BigDecimal("100"))));
         }
         return commands;
     }

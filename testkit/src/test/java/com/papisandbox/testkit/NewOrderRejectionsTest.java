@@ -134,9 +134,9 @@ class NewOrderRejectionsTest extends TwoAccounts {
     }
 
     @Test
-    void maxQtyItselfIsAccepted() {
-        JsonObject o = place(a, with(GOOD, "quantity", "1000000"));
-        assertThat(o.getString("origQty")).isEqualTo("1000000");
+    void maxQtyItselfPassesLotSizeAndMeetsTheLeverageCap() {
+        // LOT_SIZE accepts 1,000,000 contracts; then the ledger refuses ~3,846 BTC of notional at 20x (maxQty 50 BTC)
+        rejected(with(GOOD, "quantity", "1000000"), -2027, "Exceeded the maximum allowable position at current leverage.");
     }
 
     @Test
