@@ -196,12 +196,12 @@ final class Margin {
             if (maint[c] != 0 || equity[c] != 0) count++;
         }
         long mm = 0;
+        for (int c = 0; c < maint.length; c++) mm = MulDiv.saturatingAdd(mm, count == 1 ? maint[c] : usd(c, maint[c]));
+        if (mm <= 0) return -1;
         long eq = 0;
         for (int c = 0; c < maint.length; c++) {
-            mm = MulDiv.saturatingAdd(mm, count == 1 ? maint[c] : usd(c, maint[c]));
             eq = MulDiv.saturatingAdd(eq, count == 1 ? collateral(equity[c]) : usd(c, collateral(equity[c])));
         }
-        if (mm <= 0) return -1;
         if (eq <= 0) return 0;
         // a tiny maintenance margin against a big equity: the ratio saturates rather than overflows
         if (eq / mm >= Long.MAX_VALUE / Money.RATE_ONE) return Long.MAX_VALUE;

@@ -44,6 +44,18 @@ class MoneyTest {
     }
 
     @Test
+    void applyRateCutsTowardZeroExactly() {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 100_000; i++) {
+            long amount = random.nextLong(Long.MAX_VALUE / 2);
+            long rate = random.nextLong(Money.RATE_ONE + 1);
+            long expected = BigInteger.valueOf(amount).multiply(BigInteger.valueOf(rate)).divide(BigInteger.valueOf(Money.RATE_ONE)).longValueExact();
+            assertThat(Money.applyRate(amount, rate)).isEqualTo(expected);
+            assertThat(Money.applyRate(-amount, rate)).isEqualTo(-expected);
+        }
+    }
+
+    @Test
     void coinUnitsAreExactOrRefused() {
         assertThat(Money.coinUnits(new BigDecimal("1.23456789"))).isEqualTo(123_456_789);
         assertThat(Money.coinUnits(new BigDecimal("10"))).isEqualTo(1_000_000_000);
