@@ -236,7 +236,9 @@ public final class Sandbox implements AutoCloseable {
     /** SHA-256 over the whole engine state (books, orders, accounts, positions), read in sequence. */
     /** Every endpoint served, by surface. */
     public static RouteTable routes(java.util.function.LongSupplier clock, InstrumentCatalog catalog) {
-        return new RouteTable(TradeEndpoints.all(), AccountEndpoints.all(), DapiEndpoints.all(clock, new ExchangeInfo(catalog)),
+        Map<String, Instrument> instruments = new LinkedHashMap<>();
+        for (Instrument i : catalog.instruments()) instruments.put(i.symbol(), i);
+        return new RouteTable(TradeEndpoints.all(instruments), AccountEndpoints.all(), DapiEndpoints.all(clock, new ExchangeInfo(catalog)),
                 CompatEndpoints.all(clock), SandboxEndpoints.all());
     }
 

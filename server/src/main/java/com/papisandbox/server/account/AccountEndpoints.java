@@ -10,6 +10,9 @@ public final class AccountEndpoints {
     }
 
     public static List<Endpoint<?>> all() {
-        return List.of(new RateLimitEndpoint());
+        return List.of(new CmAccountEndpoint(), new PositionRiskEndpoint(), new LeverageEndpoint(),
+                new PositionModeEndpoints.Change(), new PositionModeEndpoints.Current(), new LeverageBracketEndpoint(),
+                new CommissionRateEndpoint(), new IncomeEndpoint(), new BalanceEndpoint(), new PortfolioAccountEndpoint(),
+                new RateLimitEndpoint());
     }
 }
