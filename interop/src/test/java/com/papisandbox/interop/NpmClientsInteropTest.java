@@ -41,6 +41,11 @@ class NpmClientsInteropTest {
     }
 
     @Test
+    void accountMethodsOfAllThree(Sandbox sandbox) throws Exception {
+        runNodeTests(sandbox, "test/account.test.mjs");
+    }
+
+    @Test
     void binancePackage(Sandbox sandbox) throws Exception {
         runNodeTests(sandbox, "test/binance-package.test.mjs");
     }
