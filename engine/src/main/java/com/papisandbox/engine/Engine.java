@@ -49,6 +49,10 @@ public final class Engine {
     private final Set<Account> touchedAccounts = new LinkedHashSet<>();
     /** What modifies changed (Query.OrderAmendments); see {@link #modify}. */
     private final AmendmentLog amendments = new AmendmentLog(AmendmentLog.DEFAULT_CAP);
+    /** Trade tapes, aggregated trades and klines per book (fed by onMatch); the house ladder; their queries. */
+    private final MarketData marketData;
+    private final HouseMarket house;
+    private final MarketQueries marketQueries;
 
     private long nextOrderId = FIRST_ORDER_ID;
     private long nextTradeId = 1;
@@ -69,6 +73,10 @@ public final class Engine {
         }
         this.events = events;
         this.closedOrderCap = closedOrderCap;
+        List<OrderBook> booksByIndex = instrumentsByIndex.stream().map(i -> books.get(i.symbol())).toList();
+        this.marketData = new MarketData(instrumentsByIndex);
+        this.house = new HouseMarket(this, booksByIndex);
+        this.marketQueries = new MarketQueries(this, marketData, house);
         this.closedOrderTrimTo = closedOrderCap - Math.min(64, closedOrderCap / 8);
     }
 
@@ -78,11 +86,14 @@ public final class Engine {
         if (command instanceof Command.CancelAllOrders c) return cancelAll(c, timestamp);
         if (command instanceof Command.OpenAccount c) return openAccount(c);
         if (command instanceof Command.ModifyOrder c) return modify(c, timestamp);
+        if (command instanceof Command.Requote c) return house.requote(c, timestamp);
+        if (command instanceof Command.ConfigureHouse c) return house.configure(c, timestamp);
         throw new IllegalArgumentException("unknown command " + command);
     }
 
     /** Answers a query; {@code now} decides what history is still visible. Never changes state. */
     public Result query(Query query, long now) {
+        if (query instanceof Query.Market q) return marketQueries.answer(q, now);
         if (query instanceof Query.OrderLookup q) return queryOrder(q, now);
         if (query instanceof Query.OpenOrderLookup q) return queryOpenOrder(q);
         if (query instanceof Query.OpenOrders q) return queryOpenOrders(q);
@@ -98,6 +109,15 @@ public final class Engine {
 
     public OrderBook book(String symbol) {
         return books.get(symbol);
+    }
+
+    /**
+     * The symbol's reference price in price units (the live market's index, which the mark price follows),
+     * or 0 when no market has quoted it (the market is off) or the symbol is unknown.
+     */
+    public long referencePrice(String symbol) {
+        OrderBook book = books.get(symbol);
+        return book == null ? 0 : house.referencePrice(book);
     }
 
     public Collection<Account> accounts() {
@@ -209,6 +229,7 @@ public final class Engine {
         takerAccount.filled(taker, qty);
         touchedAccounts.add(makerAccount);
         touchedAccounts.add(takerAccount);
+        marketData.onTrade(maker.book, tradeId, price, qty, maker.side == Side.BUY, taker.orderId, taker.updateTime);
         if (maker.remainingQty() == 0) {
             makerAccount.closed(maker);
             retire(maker);
@@ -233,7 +254,7 @@ public final class Engine {
                 if (o.reduceOnly && o.book == book && !reducesPosition(position, o.side, 1)) stale.add(o);
             }
             for (Order o : stale) {
-                book.remove(o);
+                book.remove(o, timestamp);
                 account.closed(o);
                 o.close(OrderStatus.EXPIRED, timestamp);
                 if (events != null) events.accept(new Event.Expired(o.orderId, o.remainingQty()));
@@ -270,7 +291,7 @@ public final class Engine {
     }
 
     private void cancelResting(Account account, Order order, long timestamp) {
-        order.book.remove(order);
+        order.book.remove(order, timestamp);
         account.closed(order);
         order.close(OrderStatus.CANCELED, timestamp);
         if (events != null) events.accept(new Event.Canceled(order.orderId, order.remainingQty()));
@@ -333,7 +354,7 @@ public final class Engine {
     private Result amend(Account account, OrderBook book, Order order, Command.ModifyOrder c, long timestamp) {
         long priceBefore = order.price;
         long origQtyBefore = order.origQty;
-        book.remove(order);
+        book.remove(order, timestamp);
         order.price = c.price();
         order.origQty = c.quantity();
         order.updateTime = timestamp;
@@ -357,7 +378,7 @@ public final class Engine {
     }
 
     private void expireResting(Account account, Order order, long timestamp) {
-        order.book.remove(order);
+        order.book.remove(order, timestamp);
         account.closed(order);
         order.close(OrderStatus.EXPIRED, timestamp);
         if (events != null) events.accept(new Event.Expired(order.orderId, order.remainingQty()));
@@ -382,6 +403,10 @@ public final class Engine {
 
     /** A closed order joins the history; the oldest history is forgotten by {@link #forgetOldOrders}. */
     private void retire(Order order) {
+        if (house.owns(order)) {
+            forget(order);
+            return;
+        }
         (order.executedQty == 0 ? closedUnfilled : closedFilled).addLast(order);
     }
 
@@ -483,6 +508,14 @@ public final class Engine {
 
     long nextTradeIdCounter() {
         return nextTradeId;
+    }
+
+    MarketData marketData() {
+        return marketData;
+    }
+
+    HouseMarket house() {
+        return house;
     }
 
     long nextAccountIdCounter() {

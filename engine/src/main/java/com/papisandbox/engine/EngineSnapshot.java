@@ -16,8 +16,11 @@ import java.util.function.Consumer;
  * hash that replay tests compare. Derived indexes (client ids, open counts) are rebuilt on restore.
  */
 public final class EngineSnapshot {
-    private static final int FORMAT = 4;
-    /** Format 3 had no amendments section; it is still read (as no amendments). */
+    /** 5 adds the house market and the market data (tapes, klines, book update ids) at the end. */
+    private static final int FORMAT = 5;
+    /** Format 4 had no market section; it is still read (with empty market data). */
+    private static final int FORMAT_WITHOUT_MARKET = 4;
+    /** Format 3 had no amendments section either; it is still read (as no amendments). */
     private static final int FORMAT_WITHOUT_AMENDMENTS = 3;
 
     private EngineSnapshot() {
@@ -81,6 +84,8 @@ public final class EngineSnapshot {
                 for (Order o : history) out.writeLong(o.orderId);
             }
             engine.amendmentLog().write(out);
+            engine.house().write(out);
+            engine.marketData().write(out, books(engine));
         }
         return out.toByteArray();
     }
@@ -95,7 +100,9 @@ public final class EngineSnapshot {
         try {
             SnapshotBuffer.In in = new SnapshotBuffer.In(snapshot);
             int format = in.readInt();
-            if (format != FORMAT && format != FORMAT_WITHOUT_AMENDMENTS) throw new IllegalArgumentException("unknown snapshot format " + format);
+            if (format != FORMAT && format != FORMAT_WITHOUT_MARKET && format != FORMAT_WITHOUT_AMENDMENTS) {
+                throw new IllegalArgumentException("unknown snapshot format " + format);
+            }
             long nextOrderId = in.readLong();
             long nextTradeId = in.readLong();
             long nextAccountId = in.readLong();
@@ -173,13 +180,23 @@ public final class EngineSnapshot {
                     history.addLast(o);
                 }
             }
-            if (format == FORMAT) engine.amendmentLog().read(in, engine);
+            if (format >= FORMAT_WITHOUT_MARKET) engine.amendmentLog().read(in, engine);
+            if (format == FORMAT) {
+                engine.house().read(in);
+                engine.marketData().read(in, engine);
+            }
             engine.restoreCounters(nextOrderId, nextTradeId, nextAccountId);
             if (!in.atEnd()) throw new IllegalArgumentException("snapshot has trailing bytes");
         } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {
             throw new IllegalArgumentException("snapshot is truncated or malformed", e);
         }
         return engine;
+    }
+
+    private static List<OrderBook> books(Engine engine) {
+        List<OrderBook> books = new ArrayList<>();
+        for (Instrument instrument : engine.instruments().values()) books.add(engine.book(instrument.symbol()));
+        return books;
     }
 
     /** SHA-256 of the canonical snapshot, hex: equal iff the states are equal. */
