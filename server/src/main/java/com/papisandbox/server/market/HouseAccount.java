@@ -1,0 +1,61 @@
+package com.papisandbox.server.market;
+
+import com.papisandbox.engine.Command;
+import com.papisandbox.engine.Instrument;
+import com.papisandbox.engine.Result;
+import com.papisandbox.server.EngineThread;
+import com.papisandbox.server.InstrumentCatalog;
+
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The house account that quotes the live market: a normal engine account, opened at start-up, funded
+ * far beyond any margin it could need, and never registered with the edge's API keys, so no request
+ * can sign as it (its stored secret is random and never shown).
+ */
+public final class HouseAccount {
+    public static final String API_KEY = "papi-sandbox-house";
+    /** Per margin asset: so large that no margin check can bind. */
+    static final BigDecimal BALANCE = new BigDecimal("1000000000000");
+
+    private HouseAccount() {
+    }
+
+    public static boolean isHouse(String apiKey) {
+        return API_KEY.equals(apiKey);
+    }
+
+    /**
+     * With the market on: opens the house (first start), sets its ladder and starts the price driver,
+     * whose first tick fills the books before this returns. With the market off: a house left by an
+     * earlier start stops quoting (its ladder is cancelled) and null is returned.
+     */
+    public static LiveMarket startMarket(MarketConfig config, InstrumentCatalog catalog, EngineThread engine,
+                                         LongSupplier clock) throws Exception {
+        if (!config.on()) {
+            Long existing = engine.read(e -> e.account(API_KEY) == null ? null : e.account(API_KEY).accountId()).get(30, TimeUnit.SECONDS);
+            if (existing != null) engine.submit(new Command.ConfigureHouse(0, 0, 0, 0)).get(30, TimeUnit.SECONDS);
+            return null;
+        }
+        Map<String, BigDecimal> balances = new TreeMap<>();
+        for (Instrument instrument : catalog.instruments()) balances.put(instrument.marginAsset(), BALANCE);
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        Result opened = engine.submit(new Command.OpenAccount(API_KEY, HexFormat.of().formatHex(secret), balances)).get(30, TimeUnit.SECONDS);
+        long houseId = ((Result.AccountOpened) opened).accountId();
+        engine.submit(new Command.ConfigureHouse(houseId, config.depth(), config.levelQty(), config.spreadPpm())).get(30, TimeUnit.SECONDS);
+        Map<String, Long> stored = engine.read(e -> {
+            Map<String, Long> prices = new LinkedHashMap<>();
+            for (String symbol : e.instruments().keySet()) prices.put(symbol, e.referencePrice(symbol));
+            return prices;
+        }).get(30, TimeUnit.SECONDS);
+        return new LiveMarket(config, catalog.instruments(), stored, engine, clock);
+    }
+}
