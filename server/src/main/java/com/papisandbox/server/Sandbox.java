@@ -248,7 +248,6 @@ public final class Sandbox implements AutoCloseable {
         return recoveredEntries;
     }
 
-    /** SHA-256 over the whole engine state (books, orders, accounts, positions), read in sequence. */
     private static Map<String, Instrument> instrumentMap(InstrumentCatalog catalog) {
         Map<String, Instrument> bySymbol = new LinkedHashMap<>();
         for (Instrument instrument : catalog.instruments()) bySymbol.put(instrument.symbol(), instrument);
@@ -261,6 +260,7 @@ public final class Sandbox implements AutoCloseable {
                 CompatEndpoints.all(clock), SandboxEndpoints.all());
     }
 
+    /** SHA-256 over the whole engine state (books, orders, accounts, positions), read in sequence. */
     public String stateHash() {
         return read(EngineSnapshot::stateHash);
     }

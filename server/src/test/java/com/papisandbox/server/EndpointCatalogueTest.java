@@ -26,9 +26,6 @@ class EndpointCatalogueTest {
             "POST /papi/v1/cm/leverage", "POST /papi/v1/cm/positionSide/dual", "GET /papi/v1/cm/positionSide/dual",
             "GET /papi/v1/cm/leverageBracket", "GET /papi/v1/cm/commissionRate", "GET /papi/v1/cm/income",
             "GET /papi/v1/balance", "GET /papi/v1/account",
-            "GET /dapi/v1/depth", "GET /dapi/v1/trades", "GET /dapi/v1/aggTrades", "GET /dapi/v1/klines",
-            "GET /dapi/v1/ticker/price", "GET /dapi/v1/ticker/bookTicker", "GET /dapi/v1/ticker/24hr",
-            "GET /dapi/v1/premiumIndex", "GET /dapi/v1/fundingRate",
             // issue 10 (streams) and issue 11 (conditional orders, liquidation)
             "POST /papi/v1/listenKey", "PUT /papi/v1/listenKey", "DELETE /papi/v1/listenKey",
             "POST /papi/v1/cm/conditional/order", "DELETE /papi/v1/cm/conditional/order",
