@@ -7,8 +7,6 @@ import com.papisandbox.server.EngineThread;
 import com.papisandbox.server.InstrumentCatalog;
 
 import java.math.BigDecimal;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,12 +16,14 @@ import java.util.function.LongSupplier;
 /**
  * The house account that quotes the live market: a normal engine account, opened at start-up, funded
  * far beyond any margin it could need, and never registered with the edge's API keys, so no request
- * can sign as it (its stored secret is random and never shown).
+ * can sign as it whatever its stored credential. That credential is a fixed text, so two sandboxes
+ * with the same seed, clock and commands have the same state hash.
  */
 public final class HouseAccount {
     public static final String API_KEY = "papi-sandbox-house";
     /** Per margin asset: so large that no margin check can bind. */
     static final BigDecimal BALANCE = new BigDecimal("1000000000000");
+    private static final String CREDENTIAL = "house account: never registered with the edge, no request can sign as it";
 
     private HouseAccount() {
     }
@@ -46,9 +46,7 @@ public final class HouseAccount {
         }
         Map<String, BigDecimal> balances = new TreeMap<>();
         for (Instrument instrument : catalog.instruments()) balances.put(instrument.marginAsset(), BALANCE);
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        Result opened = engine.submit(new Command.OpenAccount(API_KEY, HexFormat.of().formatHex(secret), balances)).get(30, TimeUnit.SECONDS);
+        Result opened = engine.submit(new Command.OpenAccount(API_KEY, CREDENTIAL, balances)).get(30, TimeUnit.SECONDS);
         long houseId = ((Result.AccountOpened) opened).accountId();
         engine.submit(new Command.ConfigureHouse(houseId, config.depth(), config.levelQty(), config.spreadPpm())).get(30, TimeUnit.SECONDS);
         Map<String, Long> stored = engine.read(e -> {
