@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Start the sandbox: PAPI endpoints under /papi/v1, state kept in --data-dir.",
+        description = {"Start the sandbox: PAPI endpoints under /papi/v1, COIN-M market data under /dapi/v1, a live market",
+                "(--market), state kept in --data-dir.",
                 "Every acknowledged order or cancel is durable before its reply is sent."})
 final class ServeCommand implements Callable<Integer> {
 
