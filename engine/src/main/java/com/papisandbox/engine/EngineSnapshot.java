@@ -193,7 +193,8 @@ public final class EngineSnapshot {
         return engine;
     }
 
-    private static List<OrderBook> books(Engine engine) {
+    /** The books in instrument order (the order snapshots write them in). */
+    static List<OrderBook> books(Engine engine) {
         List<OrderBook> books = new ArrayList<>();
         for (Instrument instrument : engine.instruments().values()) books.add(engine.book(instrument.symbol()));
         return books;

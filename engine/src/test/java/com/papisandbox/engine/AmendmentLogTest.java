@@ -95,8 +95,12 @@ class AmendmentLogTest {
         live.execute(new Command.PlaceOrder(1, TestInstruments.BTC, Side.BUY, OrderType.LIMIT, TimeInForce.GTC,
                 PositionSide.BOTH, false, 650_000, 1, "k"), T0);
         byte[] current = EngineSnapshot.write(live);
-        // format 3 = format 4 without the trailing section (counter, no histories, no rows: 16 bytes)
-        byte[] old = java.util.Arrays.copyOf(current, current.length - 16);
+        // format 3 = format 5 without the trailing market section and the amendments section before it
+        // (counter, no histories, no rows: 16 bytes)
+        SnapshotBuffer.Out market = new SnapshotBuffer.Out();
+        live.house().write(market);
+        live.marketData().write(market, EngineSnapshot.books(live));
+        byte[] old = java.util.Arrays.copyOf(current, current.length - market.toByteArray().length - 16);
         java.nio.ByteBuffer.wrap(old).putInt(0, 3);
 
         Engine restored = EngineSnapshot.read(old, TestInstruments.all(), null);
