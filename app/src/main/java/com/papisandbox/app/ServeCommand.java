@@ -16,8 +16,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Start the sandbox: PAPI endpoints under /papi/v1, COIN-M market data under /dapi/v1, a live market",
-                "(--market), state kept in --data-dir.",
+        description = {"Start the sandbox: PAPI endpoints under /papi/v1, COIN-M market data under /dapi/v1,",
+                "a live market (--market); state kept in --data-dir.",
                 "Every acknowledged order or cancel is durable before its reply is sent."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -48,7 +48,7 @@ final class ServeCommand implements Callable<Integer> {
                     "in a loop (every pair follows their relative moves); off = empty books. The mark price follows it."})
     String market;
 
-    @Option(names = "--market-seed", defaultValue = "1", description = "Seed of the random walk: the same seed and clock give the same prices (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--market-seed", paramLabel = "N", defaultValue = "1", description = "Seed of the random walk: the same seed and clock give the same prices (default: ${DEFAULT-VALUE}).")
     long marketSeed;
 
     @Option(names = "--market-volatility", paramLabel = "FRACTION", defaultValue = "0.005",
