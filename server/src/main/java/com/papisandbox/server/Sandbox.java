@@ -68,6 +68,9 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public static Sandbox start(SandboxConfig config) {
+        for (AccountSpec spec : config.accounts()) {
+            if (HouseAccount.isHouse(spec.apiKey())) throw new IllegalArgumentException("the API key " + spec.apiKey() + " is reserved for the house account");
+        }
         InstrumentCatalog catalog = InstrumentCatalog.of(config.instrumentsFile());
         // Netty and Vert.x load their classes while the journal is opened and replayed.
         CompletableFuture<Vertx> vertxStarting = CompletableFuture.supplyAsync(Sandbox::startVertx);
