@@ -3,6 +3,7 @@ package com.papisandbox.app;
 import com.papisandbox.server.AccountSpec;
 import com.papisandbox.server.Sandbox;
 import com.papisandbox.server.SandboxConfig;
+import com.papisandbox.server.market.MarketConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +16,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Start the sandbox: PAPI endpoints under /papi/v1, state kept in --data-dir.",
+        description = {"Start the sandbox: PAPI endpoints under /papi/v1, COIN-M market data under /dapi/v1,",
+                "a live market (--market); state kept in --data-dir.",
                 "Every acknowledged order or cancel is durable before its reply is sent."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -40,6 +42,35 @@ final class ServeCommand implements Callable<Integer> {
                     "(forced at twice as many under constant load), and at shutdown; 0 = only at shutdown (default: ${DEFAULT-VALUE})."})
     long snapshotEvery;
 
+    @Option(names = "--market", paramLabel = "on|off|csv:FILE", defaultValue = "on",
+            description = {"The live market (default: ${DEFAULT-VALUE}): a house account quotes every symbol, --market-depth levels a side",
+                    "around a reference price that moves; on = a seeded random walk; csv:FILE = replay time(ms),price rows",
+                    "in a loop (every pair follows their relative moves); off = empty books. The mark price follows it."})
+    String market;
+
+    @Option(names = "--market-seed", paramLabel = "N", defaultValue = "1", description = "Seed of the random walk: the same seed and clock give the same prices (default: ${DEFAULT-VALUE}).")
+    long marketSeed;
+
+    @Option(names = "--market-volatility", paramLabel = "FRACTION", defaultValue = "0.005",
+            description = "Standard deviation of the price's relative change over one hour (default: ${DEFAULT-VALUE}).")
+    double marketVolatility;
+
+    @Option(names = "--market-spread", paramLabel = "FRACTION", defaultValue = "0.0001",
+            description = "Distance between the house's price levels, about the bid-ask spread, as a fraction of the price (default: ${DEFAULT-VALUE}).")
+    double marketSpread;
+
+    @Option(names = "--market-depth", paramLabel = "LEVELS", defaultValue = "25",
+            description = "House price levels per side, 20..100 (default: ${DEFAULT-VALUE}).")
+    int marketDepth;
+
+    @Option(names = "--market-level-qty", paramLabel = "CONTRACTS", defaultValue = "500",
+            description = "Average contracts per house level; each level holds 0.5x..1.5x of it (default: ${DEFAULT-VALUE}).")
+    long marketLevelQty;
+
+    @Option(names = "--market-tick-ms", paramLabel = "MILLIS", defaultValue = "1000",
+            description = "How often the reference prices move and the house requotes (default: ${DEFAULT-VALUE}).")
+    long marketTickMillis;
+
     @Option(names = "--no-rate-limits", description = "Count request weight and orders but never answer 429 (for load tests).")
     boolean noRateLimits;
 
@@ -60,7 +91,15 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--port must be 0..65535");
         }
-        SandboxConfig config = SandboxConfig.defaults(storeOptions.dataDir).withHost(host).withPort(port).withAccounts(specs)
+        MarketConfig marketConfig;
+        try {
+            if (marketTickMillis < 1) throw new IllegalArgumentException("--market-tick-ms must be positive");
+            marketConfig = MarketConfig.defaults().withSeed(marketSeed).withVolatility(marketVolatility).withSpread(marketSpread)
+                    .withDepth(marketDepth).withLevelQty(marketLevelQty).withTickMillis(marketTickMillis).withMode(market);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+        SandboxConfig config = SandboxConfig.defaults(storeOptions.dataDir).withMarket(marketConfig).withHost(host).withPort(port).withAccounts(specs)
                 .withInstruments(storeOptions.instruments).withRateLimits(!noRateLimits).withStore(storeOptions.store).withSnapshotEvery(snapshotEvery);
         if (snapshotEvery < 0) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--snapshot-every must be 0 or more");

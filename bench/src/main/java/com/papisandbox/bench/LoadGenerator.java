@@ -1,5 +1,6 @@
 package com.papisandbox.bench;
 
+import com.papisandbox.server.market.MarketConfig;
 import com.papisandbox.server.AccountSpec;
 import com.papisandbox.server.Sandbox;
 import com.papisandbox.server.SandboxConfig;
@@ -138,7 +139,7 @@ public final class LoadGenerator implements AutoCloseable {
         List<AccountSpec> specs = new ArrayList<>();
         for (BenchAccount a : accounts) specs.add(new AccountSpec(a.apiKey, a.secret, Map.of("BTC", new BigDecimal("1000"))));
         long t0 = System.nanoTime();
-        sandbox = Sandbox.start(SandboxConfig.defaults(dir).withRateLimits(false).withDemoAccount(false).withAccounts(specs));
+        sandbox = Sandbox.start(SandboxConfig.defaults(dir).withMarket(MarketConfig.off()).withRateLimits(false).withDemoAccount(false).withAccounts(specs));
         out.printf(Locale.ROOT, "in-process sandbox started in %.0f ms (journal %s)%n", (System.nanoTime() - t0) / 1e6, dir);
         return URI.create(sandbox.baseUrl());
     }

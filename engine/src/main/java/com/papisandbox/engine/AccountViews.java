@@ -292,7 +292,7 @@ final class AccountViews {
                     h.realizedPnl[s], in.marginAsset(), Money.roundToCoin(h.base[s]), h.commission[s], in.marginAsset(),
                     h.time[s], h.positionSide(s), side == Side.BUY, h.maker(s)));
         }
-        return new Result.Trades(rows);
+        return new Result.UserTrades(rows);
     }
 
     /**

@@ -99,4 +99,32 @@ public sealed interface Command extends EngineRequest {
      */
     record Tick() implements Command {
     }
+
+    /**
+     * Moves a symbol's reference price (price units) and requotes the house ladder around it. The
+     * journal stores the price itself, so replay needs no random numbers.
+     */
+    record Requote(String symbol, long referencePrice) implements Command {
+        public Requote {
+            Objects.requireNonNull(symbol, "symbol");
+        }
+    }
+
+    /**
+     * How the house account quotes every book: {@code levels} per side on a price grid whose step is
+     * {@code spreadPpm} millionths of the reference price (rounded down to 1-2-5 ticks), about
+     * {@code levelQty} contracts (quantity units) a level. {@code houseAccountId} 0 switches the house off.
+     */
+    record ConfigureHouse(long houseAccountId, int levels, long levelQty, long spreadPpm) implements Command {
+        /** Both sides of a ladder must fit MAX_NUM_ORDERS (200 on every CM symbol). */
+        public static final int MAX_LEVELS = 100;
+
+        public ConfigureHouse {
+            if (houseAccountId != 0) {
+                if (levels < 1 || levels > MAX_LEVELS) throw new IllegalArgumentException("levels must be 1.." + MAX_LEVELS);
+                if (levelQty < 1) throw new IllegalArgumentException("levelQty must be positive");
+                if (spreadPpm < 1 || spreadPpm > 100_000) throw new IllegalArgumentException("spreadPpm must be 1..100000");
+            }
+        }
+    }
 }

@@ -49,6 +49,10 @@ public final class Engine {
     private final Set<Account> touchedAccounts = new LinkedHashSet<>();
     /** What modifies changed (Query.OrderAmendments); see {@link #modify}. */
     private final AmendmentLog amendments = new AmendmentLog(AmendmentLog.DEFAULT_CAP);
+    /** Trade tapes, aggregated trades and klines per book (fed by onMatch); the house ladder; their queries. */
+    private final MarketData marketData;
+    private final HouseMarket house;
+    private final MarketQueries marketQueries;
 
     /** The margin coins of the instruments, in instrument order (BTC, ETH, …). */
     private final List<String> coins = new ArrayList<>();
@@ -84,6 +88,10 @@ public final class Engine {
         }
         this.events = events;
         this.closedOrderCap = closedOrderCap;
+        List<OrderBook> booksByIndex = instrumentsByIndex.stream().map(i -> books.get(i.symbol())).toList();
+        this.marketData = new MarketData(instrumentsByIndex);
+        this.house = new HouseMarket(this, booksByIndex);
+        this.marketQueries = new MarketQueries(this, marketData, house);
         this.closedOrderTrimTo = closedOrderCap - Math.min(64, closedOrderCap / 8);
         this.prices = new MarketPrices(instrumentsByIndex.size());
         this.ledger = new Ledger(instrumentsByIndex, coins, events);
@@ -123,11 +131,14 @@ public final class Engine {
         if (command instanceof Command.SetPositionMode c) return setPositionMode(c);
         if (command instanceof Command.SetCommissionRates c) return setCommissionRates(c);
         if (command instanceof Command.Transfer c) return transfer(c, timestamp);
+        if (command instanceof Command.Requote c) return house.requote(c, timestamp);
+        if (command instanceof Command.ConfigureHouse c) return house.configure(c, timestamp);
         throw new IllegalArgumentException("unknown command " + command);
     }
 
     /** Answers a query; {@code now} decides what history is still visible. Never changes state. */
     public Result query(Query query, long now) {
+        if (query instanceof Query.Market q) return marketQueries.answer(q, now);
         if (query instanceof Query.OrderLookup q) return queryOrder(q, now);
         if (query instanceof Query.OpenOrderLookup q) return queryOpenOrder(q);
         if (query instanceof Query.OpenOrders q) return queryOpenOrders(q);
@@ -169,6 +180,15 @@ public final class Engine {
 
     public OrderBook book(String symbol) {
         return books.get(symbol);
+    }
+
+    /**
+     * The symbol's reference price in price units (the live market's index, which the mark price follows),
+     * or 0 when no market has quoted it (the market is off) or the symbol is unknown.
+     */
+    public long referencePrice(String symbol) {
+        OrderBook book = books.get(symbol);
+        return book == null ? 0 : house.referencePrice(book);
     }
 
     public Collection<Account> accounts() {
@@ -295,6 +315,7 @@ public final class Engine {
         timeEvents.startFundingClock(now);
         touchedAccounts.add(makerAccount);
         touchedAccounts.add(takerAccount);
+        marketData.onTrade(maker.book, tradeId, price, qty, maker.side == Side.BUY, taker.orderId, taker.updateTime);
         if (maker.remainingQty() == 0) {
             makerAccount.closed(maker);
             retire(maker);
@@ -317,7 +338,7 @@ public final class Engine {
                 if (!canReduce) stale.add(o);
             }
             for (Order o : stale) {
-                book.remove(o);
+                book.remove(o, timestamp);
                 account.closed(o);
                 o.close(OrderStatus.EXPIRED, timestamp);
                 if (events != null) events.accept(new Event.Expired(o.orderId, o.remainingQty()));
@@ -354,7 +375,7 @@ public final class Engine {
     }
 
     private void cancelResting(Account account, Order order, long timestamp) {
-        order.book.remove(order);
+        order.book.remove(order, timestamp);
         account.closed(order);
         order.close(OrderStatus.CANCELED, timestamp);
         if (events != null) events.accept(new Event.Canceled(order.orderId, order.remainingQty()));
@@ -422,7 +443,7 @@ public final class Engine {
     private Result amend(Account account, OrderBook book, Order order, Command.ModifyOrder c, long timestamp) {
         long priceBefore = order.price;
         long origQtyBefore = order.origQty;
-        book.remove(order);
+        book.remove(order, timestamp);
         // its open-order margin is f(remainder, price): taken out before they change, put back when it rests
         account.unbook(order);
         order.price = c.price();
@@ -449,7 +470,7 @@ public final class Engine {
     }
 
     private void expireResting(Account account, Order order, long timestamp) {
-        order.book.remove(order);
+        order.book.remove(order, timestamp);
         account.closed(order);
         order.close(OrderStatus.EXPIRED, timestamp);
         if (events != null) events.accept(new Event.Expired(order.orderId, order.remainingQty()));
@@ -474,6 +495,10 @@ public final class Engine {
 
     /** A closed order joins the history; the oldest history is forgotten by {@link #forgetOldOrders}. */
     private void retire(Order order) {
+        if (house.owns(order)) {
+            forget(order);
+            return;
+        }
         (order.executedQty == 0 ? closedUnfilled : closedFilled).addLast(order);
     }
 
@@ -593,6 +618,13 @@ public final class Engine {
         prices.delivered[i] = true;
         timeEvents.deliveriesChanged();
         forgetOldOrders(time);
+    }
+
+    /** The live market's reference price (price units) becomes the symbol's mark and index price. */
+    void followReference(OrderBook book, long referencePrice) {
+        long e8 = book.instrument().priceE8(referencePrice);
+        prices.mark[book.index] = e8;
+        prices.index[book.index] = e8;
     }
 
     private Result setPrices(Command.SetPrices c) {
@@ -723,6 +755,14 @@ public final class Engine {
 
     long nextTradeIdCounter() {
         return nextTradeId;
+    }
+
+    MarketData marketData() {
+        return marketData;
+    }
+
+    HouseMarket house() {
+        return house;
     }
 
     long nextAccountIdCounter() {

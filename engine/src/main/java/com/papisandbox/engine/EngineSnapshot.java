@@ -17,10 +17,11 @@ import java.util.function.Consumer;
  */
 public final class EngineSnapshot {
     /**
-     * 5: the ledger (wallets as coin units, positions per side, settings, prices, histories, fee pool) and
-     * explicit enum codes. Older snapshots are not read: recovery then replays the journal, which is never pruned.
+     * 6: the ledger (wallets as coin units, positions per side, settings, prices, histories, fee pool), explicit
+     * enum codes, the amendments, and the house market and market data (tapes, klines, book update ids) at
+     * the end. Older snapshots are not read: recovery then replays the journal, which is never pruned.
      */
-    private static final int FORMAT = 5;
+    private static final int FORMAT = 6;
 
     private EngineSnapshot() {
     }
@@ -87,6 +88,8 @@ public final class EngineSnapshot {
             for (Order o : history) out.writeLong(o.orderId);
         }
         engine.amendmentLog().write(out);
+        engine.house().write(out);
+        engine.marketData().write(out, books(engine));
         return out.toByteArray();
     }
 
@@ -253,6 +256,8 @@ public final class EngineSnapshot {
                 }
             }
             engine.amendmentLog().read(in, engine);
+            engine.house().read(in);
+            engine.marketData().read(in, engine);
             engine.restoreCounters(nextOrderId, nextTradeId, nextAccountId);
             if (!in.atEnd()) throw new IllegalArgumentException("snapshot has trailing bytes");
         } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {
@@ -311,6 +316,13 @@ public final class EngineSnapshot {
     private static int index(int i, int size) {
         if (i < 0 || i >= size) throw new IllegalArgumentException("snapshot index out of range: " + i);
         return i;
+    }
+
+    /** The books in instrument order (the order snapshots write them in). */
+    static List<OrderBook> books(Engine engine) {
+        List<OrderBook> books = new ArrayList<>();
+        for (Instrument instrument : engine.instruments().values()) books.add(engine.book(instrument.symbol()));
+        return books;
     }
 
     /** SHA-256 of the canonical snapshot, hex: equal iff the states are equal. */

@@ -22,6 +22,12 @@ public final class OrderBook {
     private final BookSide bids = new BookSide(true);
     private final BookSide asks = new BookSide(false);
     private int restingCount;
+    /**
+     * Counts every change to the book (an order rests, leaves or is filled), for depth's lastUpdateId;
+     * {@link #updateTime} is when the last one happened.
+     */
+    private long updateId;
+    private long updateTime;
 
     OrderBook(Instrument instrument, int index) {
         this.instrument = instrument;
@@ -36,21 +42,39 @@ public final class OrderBook {
         return restingCount;
     }
 
+    public long updateId() {
+        return updateId;
+    }
+
+    public long updateTime() {
+        return updateTime;
+    }
+
+    /** Rests an order in the command that placed or last filled it (so its updateTime is now). */
     void rest(Order order) {
         side(order.side).levelForRest(order.price).append(order);
         restingCount++;
+        updateId++;
+        updateTime = order.updateTime;
     }
 
-    void remove(Order order) {
+    void remove(Order order, long timestamp) {
         PriceLevel level = order.level;
         if (level == null) {
             throw new IllegalStateException("order is not resting: " + order);
         }
         level.remove(order);
         restingCount--;
+        updateId++;
+        updateTime = timestamp;
         if (level.isEmpty()) {
             side(order.side).removeEmpty(level);
         }
+    }
+
+    void restoreUpdate(long id, long time) {
+        updateId = id;
+        updateTime = time;
     }
 
     /** True if an order at {@code price} on {@code side} would trade at once against the book. */
@@ -86,6 +110,8 @@ public final class OrderBook {
                 long makerRemainingBefore = maker.remainingQty();
                 maker.fill(qty, base, timestamp);
                 taker.fill(qty, base, timestamp);
+                updateId++;
+                updateTime = timestamp;
                 if (maker.remainingQty() == 0) {
                     level.remove(maker);
                     restingCount--;
@@ -117,6 +143,18 @@ public final class OrderBook {
     public OptionalLong bestPrice(Side side) {
         PriceLevel best = side(side).best();
         return best == null ? OptionalLong.empty() : OptionalLong.of(best.price);
+    }
+
+    /** The top {@code limit} levels of a side, best first, with the total quantity resting at each. */
+    List<MarketView.Level> levels(Side side, int limit) {
+        List<MarketView.Level> result = new ArrayList<>(Math.min(limit, 64));
+        for (PriceLevel level : side(side).inPriorityOrder()) {
+            if (result.size() == limit) break;
+            long qty = 0;
+            for (Order o = level.head; o != null; o = o.next) qty += o.remainingQty();
+            result.add(new MarketView.Level(level.price, qty));
+        }
+        return result;
     }
 
     private static boolean crosses(Side takerSide, long takerPrice, OrderType takerType, long makerPrice) {

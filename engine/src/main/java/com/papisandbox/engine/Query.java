@@ -72,8 +72,41 @@ public sealed interface Query extends EngineRequest {
             implements Query {
     }
 
-    /** {@code GET /papi/v1/cm/userTrades} → {@link Result.Trades}; the spec's parameter rules are checked here. */
+    /** {@code GET /papi/v1/cm/userTrades} → {@link Result.UserTrades}; the spec's parameter rules are checked here. */
     record UserTrades(long accountId, String symbol, String pair, long orderId, long startTime, long endTime, long fromId,
                       int limit) implements Query {
+    }
+
+    /** Public market data of one symbol, or of every symbol (of a pair) where the endpoint allows it. */
+    sealed interface Market extends Query {
+    }
+
+    /** The top {@code limit} price levels of each side. */
+    record Depth(String symbol, int limit) implements Market {
+    }
+
+    /** The most recent {@code limit} trades, oldest first. */
+    record RecentTrades(String symbol, int limit) implements Market {
+    }
+
+    /** fromId, startTime and endTime are -1 when absent (then: the most recent {@code limit}). */
+    record AggTrades(String symbol, long fromId, long startTime, long endTime, int limit) implements Market {
+    }
+
+    /** Bars of {@code interval} opened in [startTime, endTime], the latest {@code limit}; -1 = absent. */
+    record Klines(String symbol, KlineInterval interval, long startTime, long endTime, int limit) implements Market {
+    }
+
+    /** symbol, pair: optional filters (null = all); at most one is set. */
+    record Ticker24h(String symbol, String pair) implements Market {
+    }
+
+    record PriceTicker(String symbol, String pair) implements Market {
+    }
+
+    record BookTicker(String symbol, String pair) implements Market {
+    }
+
+    record PremiumIndex(String symbol, String pair) implements Market {
     }
 }

@@ -98,6 +98,37 @@ public sealed interface Result {
     record Incomes(List<LedgerViews.IncomeView> incomes) implements Result {
     }
 
-    record Trades(List<LedgerViews.TradeView> trades) implements Result {
+    record UserTrades(List<LedgerViews.TradeView> trades) implements Result {
+    }
+
+    /** A reference price moved; changedState is false when neither the price nor the house ladder changed. */
+    record Requoted(long referencePrice, int placed, int canceled, boolean changedState) implements Result {
+    }
+
+    record HouseConfigured(boolean changedState) implements Result {
+    }
+
+    record Depth(MarketView.Depth depth) implements Result {
+    }
+
+    record Trades(List<MarketView.Trade> trades) implements Result {
+    }
+
+    record AggTrades(List<MarketView.AggTrade> aggTrades) implements Result {
+    }
+
+    record Klines(List<MarketView.Kline> klines) implements Result {
+    }
+
+    record Tickers24h(List<MarketView.Ticker24h> tickers) implements Result {
+    }
+
+    record PriceTickers(List<MarketView.PriceTicker> tickers) implements Result {
+    }
+
+    record BookTickers(List<MarketView.BookTicker> tickers) implements Result {
+    }
+
+    record PremiumIndexes(List<MarketView.PremiumIndex> indexes) implements Result {
     }
 }

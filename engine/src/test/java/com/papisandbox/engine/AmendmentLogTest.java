@@ -90,12 +90,12 @@ class AmendmentLogTest {
 
     @Test
     void anOlderSnapshotFormatIsRefusedSoThatRecoveryReplaysTheJournal() {
-        // format 5 added the ledger; a format 3 or 4 snapshot has none of it, and the journal is never pruned
+        // format 6 holds the ledger and the market; a format 3, 4 or 5 snapshot lacks one of them, and the journal is never pruned
         Engine live = new Engine(TestInstruments.all(), null);
         live.execute(new Command.OpenAccount("a", "s", Map.of("BTC", BigDecimal.TEN)), T0);
         byte[] old = EngineSnapshot.write(live);
-        java.nio.ByteBuffer.wrap(old).putInt(0, 4);
+        java.nio.ByteBuffer.wrap(old).putInt(0, 5);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> EngineSnapshot.read(old, TestInstruments.all(), null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown snapshot format 4");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown snapshot format 5");
     }
 }

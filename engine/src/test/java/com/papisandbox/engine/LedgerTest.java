@@ -46,7 +46,7 @@ class LedgerTest {
     }
 
     List<TradeView> trades(long account, String symbol) {
-        return ((Result.Trades) h.query(new Query.UserTrades(account, symbol, null, -1, -1, -1, -1, 0))).trades();
+        return ((Result.UserTrades) h.query(new Query.UserTrades(account, symbol, null, -1, -1, -1, -1, 0))).trades();
     }
 
     @Test

@@ -101,6 +101,17 @@ public final class CommandCodec {
                 g.writeNumberField("amount", c.amount());
             } else if (command instanceof Command.Tick) {
                 g.writeStringField("t", "tick");
+            } else if (command instanceof Command.Requote c) {
+                // One per tick per symbol: the shortest field names of the journal.
+                g.writeStringField("t", "requote");
+                g.writeStringField("s", c.symbol());
+                g.writeNumberField("p", c.referencePrice());
+            } else if (command instanceof Command.ConfigureHouse c) {
+                g.writeStringField("t", "house");
+                g.writeNumberField("account", c.houseAccountId());
+                g.writeNumberField("levels", c.levels());
+                g.writeNumberField("levelQty", c.levelQty());
+                g.writeNumberField("spreadPpm", c.spreadPpm());
             } else {
                 throw new IllegalArgumentException("not a journaled command: " + command);
             }
@@ -148,6 +159,9 @@ public final class CommandCodec {
             case "modify" -> new Command.ModifyOrder(Long.parseLong(fields.get("account")), fields.get("symbol"),
                     Long.parseLong(fields.get("orderId")), fields.get("clientOrderId"), Side.valueOf(fields.get("side")),
                     Long.parseLong(fields.get("price")), Long.parseLong(fields.get("qty")));
+            case "requote" -> new Command.Requote(fields.get("s"), Long.parseLong(fields.get("p")));
+            case "house" -> new Command.ConfigureHouse(Long.parseLong(fields.get("account")), Integer.parseInt(fields.get("levels")),
+                    Long.parseLong(fields.get("levelQty")), Long.parseLong(fields.get("spreadPpm")));
             case "openAccount" -> new Command.OpenAccount(fields.get("apiKey"), fields.get("credential"), balances);
             case "setPrices" -> new Command.SetPrices(fields.get("symbol"), Long.parseLong(fields.get("mark")),
                     Long.parseLong(fields.get("index")));

@@ -99,6 +99,22 @@ public record ApiError(int httpStatus, int code, String msg) {
         return new ApiError(400, -1117, "Invalid side.");
     }
 
+    public static ApiError invalidInterval() {
+        return new ApiError(400, -1120, "Invalid interval.");
+    }
+
+    public static ApiError timeRangeTooLong(int hours) {
+        return new ApiError(400, -1127, "More than " + hours + " hours between startTime and endTime.");
+    }
+
+    public static ApiError invalidCombination() {
+        return new ApiError(400, -1128, "Combination of optional parameters invalid.");
+    }
+
+    public static ApiError invalidDepthLimit(String limit) {
+        return new ApiError(400, -4021, "'" + limit + "' is not valid depth limit.");
+    }
+
     public static ApiError invalidSymbol() {
         return new ApiError(400, -1121, "Invalid symbol.");
     }

@@ -15,6 +15,8 @@ import com.papisandbox.engine.Result;
 import com.papisandbox.engine.EngineSnapshot;
 import com.papisandbox.journal.Journal;
 import com.papisandbox.journal.JournalStores;
+import com.papisandbox.server.market.HouseAccount;
+import com.papisandbox.server.market.LiveMarket;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -45,16 +47,19 @@ public final class Sandbox implements AutoCloseable {
 
     private final Journal journal;
     private final EngineThread engineThread;
+    /** Null when the market is off. */
+    private final LiveMarket market;
     private final Vertx vertx;
     private final List<HttpServer> servers;
     private final String baseUrl;
     private final AccountSpec demoAccount;
     private final long recoveredEntries;
 
-    private Sandbox(Journal journal, EngineThread engineThread, Vertx vertx, List<HttpServer> servers, String baseUrl,
+    private Sandbox(Journal journal, EngineThread engineThread, LiveMarket market, Vertx vertx, List<HttpServer> servers, String baseUrl,
                     AccountSpec demoAccount, long recoveredEntries) {
         this.journal = journal;
         this.engineThread = engineThread;
+        this.market = market;
         this.vertx = vertx;
         this.servers = servers;
         this.baseUrl = baseUrl;
@@ -63,6 +68,9 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public static Sandbox start(SandboxConfig config) {
+        for (AccountSpec spec : config.accounts()) {
+            if (HouseAccount.isHouse(spec.apiKey())) throw new IllegalArgumentException("the API key " + spec.apiKey() + " is reserved for the house account");
+        }
         InstrumentCatalog catalog = InstrumentCatalog.of(config.instrumentsFile());
         // Netty and Vert.x load their classes while the journal is opened and replayed.
         CompletableFuture<Vertx> vertxStarting = CompletableFuture.supplyAsync(Sandbox::startVertx);
@@ -74,6 +82,7 @@ public final class Sandbox implements AutoCloseable {
             throw e;
         }
         EngineThread engineThread = null;
+        LiveMarket market = null;
         Vertx vertx = null;
         try {
             Recovery recovery = Recovery.recover(journal, catalog, true);
@@ -81,6 +90,7 @@ public final class Sandbox implements AutoCloseable {
             ApiKeys apiKeys = new ApiKeys();
             Map<String, String> stored = new LinkedHashMap<>();
             for (Account account : engine.accounts()) {
+                if (HouseAccount.isHouse(account.apiKey())) continue;
                 apiKeys.put(account.apiKey(), account.accountId(), Credential.parse(account.credential()));
                 stored.put(account.apiKey(), account.credential());
             }
@@ -95,6 +105,8 @@ public final class Sandbox implements AutoCloseable {
                 demo = stored.isEmpty() ? newDemoAccount() : demoFrom(stored);
                 if (demo != null) openAccount(engineThread, apiKeys, demo, stored);
             }
+            // After the user accounts: the first account of a data dir stays the demo account.
+            market = HouseAccount.startMarket(config.market(), catalog, engineThread, config.clock());
 
             Map<String, Instrument> instruments = Map.copyOf(engine.instruments());
             vertx = vertxStarting.get(60, TimeUnit.SECONDS);
@@ -103,10 +115,11 @@ public final class Sandbox implements AutoCloseable {
             List<HttpServer> servers = listen(vertx, config, handler);
             String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
             String baseUrl = "http://" + host + ":" + servers.get(0).actualPort();
-            return new Sandbox(journal, engineThread, vertx, servers, baseUrl, demo, recovery.replayedEntries());
+            return new Sandbox(journal, engineThread, market, vertx, servers, baseUrl, demo, recovery.replayedEntries());
         } catch (Exception e) {
             if (vertx != null) vertx.close();
             else vertxStarting.thenAccept(Vertx::close);
+            if (market != null) market.close();
             if (engineThread != null) engineThread.close();
             journal.close();
             if (e instanceof RuntimeException re) throw re;
@@ -216,6 +229,11 @@ public final class Sandbox implements AutoCloseable {
         return sb.toString();
     }
 
+    /** The live market, to tick it by hand when its tick period is 0; empty when the market is off. */
+    public Optional<LiveMarket> market() {
+        return Optional.ofNullable(market);
+    }
+
     public String baseUrl() {
         return baseUrl;
     }
@@ -233,15 +251,20 @@ public final class Sandbox implements AutoCloseable {
         return recoveredEntries;
     }
 
-    /** SHA-256 over the whole engine state (books, orders, accounts, positions), read in sequence. */
+    private static Map<String, Instrument> instrumentMap(InstrumentCatalog catalog) {
+        Map<String, Instrument> bySymbol = new LinkedHashMap<>();
+        for (Instrument instrument : catalog.instruments()) bySymbol.put(instrument.symbol(), instrument);
+        return java.util.Collections.unmodifiableMap(bySymbol);
+    }
+
     /** Every endpoint served, by surface. */
     public static RouteTable routes(java.util.function.LongSupplier clock, InstrumentCatalog catalog) {
-        Map<String, Instrument> instruments = new LinkedHashMap<>();
-        for (Instrument i : catalog.instruments()) instruments.put(i.symbol(), i);
-        return new RouteTable(TradeEndpoints.all(instruments), AccountEndpoints.all(), DapiEndpoints.all(clock, new ExchangeInfo(catalog)),
+        return new RouteTable(TradeEndpoints.all(instrumentMap(catalog)), AccountEndpoints.all(),
+                DapiEndpoints.all(clock, new ExchangeInfo(catalog), instrumentMap(catalog)),
                 CompatEndpoints.all(clock), SandboxEndpoints.all());
     }
 
+    /** SHA-256 over the whole engine state (books, orders, accounts, positions), read in sequence. */
     public String stateHash() {
         return read(EngineSnapshot::stateHash);
     }
@@ -265,6 +288,7 @@ public final class Sandbox implements AutoCloseable {
                 failures.add(e);
             }
         }
+        if (market != null) market.close();
         engineThread.close();
         journal.close();
         try {

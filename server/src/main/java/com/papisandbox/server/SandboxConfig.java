@@ -1,5 +1,7 @@
 package com.papisandbox.server;
 
+import com.papisandbox.server.market.MarketConfig;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -8,11 +10,13 @@ import java.util.function.LongSupplier;
  * How to run a sandbox. {@code port} 0 picks a free port; {@code instrumentsFile} null means the
  * bundled instruments; {@code store} null means SQLite in {@code dataDir}, else a PostgreSQL URL;
  * {@code clock} gives epoch milliseconds (tests inject their own); {@code snapshotEvery} is the number
- * of journal entries between snapshots (0: only at shutdown).
+ * of journal entries between snapshots (0: only at shutdown); {@code market} is the live market (on by
+ * default: a random walk with the house quoting every symbol).
  */
 public record SandboxConfig(String host, int port, Path dataDir, String store, List<AccountSpec> accounts,
                             Path instrumentsFile, LongSupplier clock, long engineTimeoutMillis,
-                            boolean enforceRateLimits, boolean createDemoAccount, long snapshotEvery) {
+                            boolean enforceRateLimits, boolean createDemoAccount, long snapshotEvery,
+                            MarketConfig market) {
 
     public static final long DEFAULT_SNAPSHOT_EVERY = 200_000;
 
@@ -22,42 +26,46 @@ public record SandboxConfig(String host, int port, Path dataDir, String store, L
 
     public static SandboxConfig defaults(Path dataDir) {
         return new SandboxConfig("127.0.0.1", 0, dataDir, null, List.of(), null, System::currentTimeMillis, 5000,
-                true, true, DEFAULT_SNAPSHOT_EVERY);
+                true, true, DEFAULT_SNAPSHOT_EVERY, MarketConfig.defaults());
     }
 
     public SandboxConfig withPort(int port) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market);
     }
 
     public SandboxConfig withHost(String host) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market);
     }
 
     public SandboxConfig withStore(String store) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market);
     }
 
     public SandboxConfig withAccounts(List<AccountSpec> accounts) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market);
     }
 
     public SandboxConfig withInstruments(Path instrumentsFile) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market);
     }
 
     public SandboxConfig withClock(LongSupplier clock) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market);
     }
 
     public SandboxConfig withRateLimits(boolean enforce) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforce, createDemoAccount, snapshotEvery);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforce, createDemoAccount, snapshotEvery, market);
     }
 
     public SandboxConfig withDemoAccount(boolean create) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, create, snapshotEvery);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, create, snapshotEvery, market);
     }
 
     public SandboxConfig withSnapshotEvery(long entries) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, entries);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, entries, market);
+    }
+
+    public SandboxConfig withMarket(MarketConfig market) {
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market);
     }
 }

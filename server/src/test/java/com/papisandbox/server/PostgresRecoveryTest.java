@@ -1,5 +1,6 @@
 package com.papisandbox.server;
 
+import com.papisandbox.server.market.MarketConfig;
 import com.papisandbox.journal.Journal;
 import com.papisandbox.journal.JournalCorruptedException;
 import com.papisandbox.journal.JournalStores;
@@ -91,7 +92,7 @@ class PostgresRecoveryTest {
 
     @Test
     void aSandboxOnPostgresKeepsItsOrdersAcrossRestarts() throws Exception {
-        SandboxConfig config = SandboxConfig.defaults(dir).withStore(store).withDemoAccount(false)
+        SandboxConfig config = SandboxConfig.defaults(dir).withMarket(MarketConfig.off()).withStore(store).withDemoAccount(false)
                 .withAccounts(List.of(new AccountSpec("pgKey", "pgSecret", Map.of("BTC", new java.math.BigDecimal("1")))));
         String placed;
         String hash;

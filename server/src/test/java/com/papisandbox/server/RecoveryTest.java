@@ -1,5 +1,6 @@
 package com.papisandbox.server;
 
+import com.papisandbox.server.market.MarketConfig;
 import com.papisandbox.engine.Command;
 import com.papisandbox.engine.Engine;
 import com.papisandbox.engine.EngineSnapshot;
@@ -75,7 +76,7 @@ class RecoveryTest {
 
     @Test
     void aSecondSandboxOnTheSameDataDirIsRefused() {
-        SandboxConfig config = SandboxConfig.defaults(dir).withDemoAccount(false);
+        SandboxConfig config = SandboxConfig.defaults(dir).withMarket(MarketConfig.off()).withDemoAccount(false);
         try (Sandbox first = Sandbox.start(config)) {
             assertThatThrownBy(() -> Sandbox.start(config)).hasMessageContaining("is in use by another papi-sandbox");
             assertThat(first.stateHash()).isNotEmpty();
@@ -201,7 +202,7 @@ class RecoveryTest {
                     .hasMessageContaining(file.toAbsolutePath().toString())
                     .hasMessageContaining("checksum mismatch at sequence");
         }
-        assertThatThrownBy(() -> Sandbox.start(SandboxConfig.defaults(dir).withDemoAccount(false).withSnapshotEvery(0)))
+        assertThatThrownBy(() -> Sandbox.start(SandboxConfig.defaults(dir).withMarket(MarketConfig.off()).withDemoAccount(false).withSnapshotEvery(0)))
                 .hasMessageContaining("checksum mismatch at sequence");
     }
 

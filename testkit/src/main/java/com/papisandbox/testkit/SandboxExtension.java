@@ -3,6 +3,7 @@ package com.papisandbox.testkit;
 import com.papisandbox.server.AccountSpec;
 import com.papisandbox.server.Sandbox;
 import com.papisandbox.server.SandboxConfig;
+import com.papisandbox.server.market.MarketConfig;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -21,7 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * Starts one in-process sandbox per test class on a free port with a fresh data dir and two funded
- * HMAC accounts ({@link #KEY_A}/{@link #SECRET_A} and {@link #KEY_B}/{@link #SECRET_B}); injects
+ * HMAC accounts ({@link #KEY_A}/{@link #SECRET_A} and {@link #KEY_B}/{@link #SECRET_B}) and the live market
+ * switched off (empty books, so tests can trade at fixed prices); injects
  * {@link Sandbox} into test methods and constructors. Use with {@code @ExtendWith(SandboxExtension.class)}.
  */
 public final class SandboxExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
@@ -38,7 +40,7 @@ public final class SandboxExtension implements BeforeAllCallback, AfterAllCallba
     public void beforeAll(ExtensionContext context) throws IOException {
         Path dataDir = Files.createTempDirectory("papi-sandbox-test");
         Map<String, BigDecimal> funds = Map.of("BTC", new BigDecimal("10"), "ETH", new BigDecimal("100"));
-        Sandbox sandbox = Sandbox.start(SandboxConfig.defaults(dataDir).withRateLimits(false).withAccounts(List.of(
+        Sandbox sandbox = Sandbox.start(SandboxConfig.defaults(dataDir).withMarket(MarketConfig.off()).withRateLimits(false).withAccounts(List.of(
                 new AccountSpec(KEY_A, SECRET_A, funds), new AccountSpec(KEY_B, SECRET_B, funds))));
         context.getStore(NS).put("running", new Running(sandbox, dataDir));
     }

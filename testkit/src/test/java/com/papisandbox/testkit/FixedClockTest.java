@@ -1,5 +1,6 @@
 package com.papisandbox.testkit;
 
+import com.papisandbox.server.market.MarketConfig;
 import com.papisandbox.server.AccountSpec;
 import com.papisandbox.server.Sandbox;
 import com.papisandbox.server.SandboxConfig;
@@ -41,7 +42,7 @@ class FixedClockTest {
     static void start() throws Exception {
         dataDir = Files.createTempDirectory("papi-sandbox-fixed-clock");
         Map<String, BigDecimal> funds = Map.of("BTC", new BigDecimal("10"), "ETH", new BigDecimal("100"));
-        sandbox = Sandbox.start(SandboxConfig.defaults(dataDir).withClock(clock::get).withRateLimits(true)
+        sandbox = Sandbox.start(SandboxConfig.defaults(dataDir).withMarket(MarketConfig.off()).withClock(clock::get).withRateLimits(true)
                 .withAccounts(List.of(new AccountSpec(SandboxExtension.KEY_A, SandboxExtension.SECRET_A, funds),
                         new AccountSpec(SandboxExtension.KEY_B, SandboxExtension.SECRET_B, funds))));
         a = SandboxExtension.clientA(sandbox).withClock(clock::get);

@@ -1,5 +1,6 @@
 package com.papisandbox.testkit;
 
+import com.papisandbox.server.market.MarketConfig;
 import com.papisandbox.server.AccountSpec;
 import com.papisandbox.server.InstrumentCatalog;
 import com.papisandbox.server.Sandbox;
@@ -49,7 +50,7 @@ class TickSizeTest {
         Path file = dir.resolve("instruments.json");
         Files.writeString(file, catalog.encodePrettily());
         Map<String, BigDecimal> funds = Map.of("BTC", new BigDecimal("10"), "ETH", new BigDecimal("100"));
-        sandbox = Sandbox.start(SandboxConfig.defaults(dir.resolve("data")).withInstruments(file).withRateLimits(false)
+        sandbox = Sandbox.start(SandboxConfig.defaults(dir.resolve("data")).withMarket(MarketConfig.off()).withInstruments(file).withRateLimits(false)
                 .withAccounts(List.of(new AccountSpec(SandboxExtension.KEY_A, SandboxExtension.SECRET_A, funds))));
         a = SandboxExtension.clientA(sandbox);
     }

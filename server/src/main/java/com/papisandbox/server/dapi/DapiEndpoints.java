@@ -4,7 +4,10 @@ import com.papisandbox.server.Endpoint;
 import com.papisandbox.server.Json;
 import com.papisandbox.server.Route;
 
+import com.papisandbox.engine.Instrument;
+
 import java.util.List;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -18,7 +21,7 @@ public final class DapiEndpoints {
     private DapiEndpoints() {
     }
 
-    public static List<Endpoint<?>> all(LongSupplier clock, ExchangeInfo exchangeInfo) {
+    public static List<Endpoint<?>> all(LongSupplier clock, ExchangeInfo exchangeInfo, Map<String, Instrument> instruments) {
         Supplier<byte[]> ping = EMPTY_OBJECT::clone;
         Supplier<byte[]> time = () -> Json.write(g -> {
             g.writeStartObject();
@@ -30,6 +33,15 @@ public final class DapiEndpoints {
                 new EdgeEndpoint(Route.get("/dapi/v1/ping"), ping),
                 new EdgeEndpoint(Route.get("/dapi/v1/time"), time),
                 new EdgeEndpoint(Route.get("/dapi/v1/exchangeInfo"), () -> exchangeInfo.render(clock.getAsLong())),
+                new DepthEndpoint(),
+                new TradesEndpoint(instruments),
+                new AggTradesEndpoint(instruments),
+                new KlinesEndpoint(instruments),
+                new TickerPriceEndpoint(),
+                new BookTickerEndpoint(),
+                new Ticker24hEndpoint(),
+                new PremiumIndexEndpoint(),
+                new FundingRateEndpoint(),
                 new EdgeEndpoint(Route.get("/fapi/v1/time"), time),
                 new EdgeEndpoint(Route.get("/api/v3/time"), time));
     }

@@ -71,7 +71,7 @@ final class UserTradesEndpoint implements Endpoint<UserTradesEndpoint.Request> {
 
     @Override
     public byte[] render(Request r, Result result) {
-        if (!(result instanceof Result.Trades trades)) throw Endpoint.refused(result);
+        if (!(result instanceof Result.UserTrades trades)) throw Endpoint.refused(result);
         return Json.write(g -> {
             g.writeStartArray();
             for (LedgerViews.TradeView t : trades.trades()) write(g, t, instruments.get(t.symbol()));

@@ -1,0 +1,41 @@
+package com.papisandbox.server.dapi;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.papisandbox.engine.Instrument;
+import com.papisandbox.engine.MarketView;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+
+/**
+ * Market data as Binance renders it (spec §1, §5): prices padded to the symbol's pricePrecision
+ * ("9638.0"), contracts as integers, coin amounts with 8 decimals, mark/index prices with 8 decimals.
+ */
+final class MarketJson {
+    private MarketJson() {
+    }
+
+    static String price(Instrument instrument, long units) {
+        return instrument.priceDecimal(units).toPlainString();
+    }
+
+    static String qty(Instrument instrument, long units) {
+        return instrument.quantityDecimal(units).stripTrailingZeros().toPlainString();
+    }
+
+    /** 10^-8 units with all 8 decimals ("0.01037883", "0.00000000"). */
+    static String eight(long units) {
+        return BigDecimal.valueOf(units, MarketView.COIN_SCALE).toPlainString();
+    }
+
+    static void levels(JsonGenerator g, String field, Instrument instrument, java.util.List<MarketView.Level> levels) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (MarketView.Level l : levels) {
+            g.writeStartArray();
+            g.writeString(price(instrument, l.price()));
+            g.writeString(qty(instrument, l.qty()));
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+    }
+}

@@ -1,0 +1,66 @@
+package com.papisandbox.server.market;
+
+import com.papisandbox.engine.Command;
+import com.papisandbox.engine.Instrument;
+import com.papisandbox.engine.Result;
+import com.papisandbox.server.EngineThread;
+import com.papisandbox.server.InstrumentCatalog;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The house account that quotes the live market: a normal engine account, opened at start-up, funded
+ * far beyond any margin it could need, and never registered with the edge's API keys, so no request
+ * can sign as it whatever its stored credential. That credential is a fixed text, so two sandboxes
+ * with the same seed, clock and commands have the same state hash.
+ */
+public final class HouseAccount {
+    public static final String API_KEY = "papi-sandbox-house";
+    /**
+     * Per margin asset: so large that no margin check binds (100 million coin), within the ledger's bound on
+     * an opening balance (1e9 coin, docs/decisions.md "Money").
+     */
+    static final BigDecimal BALANCE = new BigDecimal("100000000");
+    private static final String CREDENTIAL = "house account: never registered with the edge, no request can sign as it";
+
+    private HouseAccount() {
+    }
+
+    public static boolean isHouse(String apiKey) {
+        return API_KEY.equals(apiKey);
+    }
+
+    /**
+     * With the market on: opens the house (first start), sets its ladder and starts the price driver,
+     * whose first tick fills the books before this returns. With the market off: a house left by an
+     * earlier start stops quoting (its ladder is cancelled) and null is returned.
+     */
+    public static LiveMarket startMarket(MarketConfig config, InstrumentCatalog catalog, EngineThread engine,
+                                         LongSupplier clock) throws Exception {
+        if (!config.on()) {
+            Long existing = engine.read(e -> e.account(API_KEY) == null ? null : e.account(API_KEY).accountId()).get(30, TimeUnit.SECONDS);
+            if (existing != null) engine.submit(new Command.ConfigureHouse(0, 0, 0, 0)).get(30, TimeUnit.SECONDS);
+            return null;
+        }
+        Map<String, BigDecimal> balances = new TreeMap<>();
+        for (Instrument instrument : catalog.instruments()) balances.put(instrument.marginAsset(), BALANCE);
+        Result opened = engine.submit(new Command.OpenAccount(API_KEY, CREDENTIAL, balances)).get(30, TimeUnit.SECONDS);
+        long houseId = ((Result.AccountOpened) opened).accountId();
+        // At 1x the last bracket applies: no maxQty (-2027) can stop the house however large its position grows.
+        for (Instrument instrument : catalog.instruments()) {
+            engine.submit(new Command.SetLeverage(houseId, instrument.symbol(), 1)).get(30, TimeUnit.SECONDS);
+        }
+        engine.submit(new Command.ConfigureHouse(houseId, config.depth(), config.levelQty(), config.spreadPpm())).get(30, TimeUnit.SECONDS);
+        Map<String, Long> stored = engine.read(e -> {
+            Map<String, Long> prices = new LinkedHashMap<>();
+            for (String symbol : e.instruments().keySet()) prices.put(symbol, e.referencePrice(symbol));
+            return prices;
+        }).get(30, TimeUnit.SECONDS);
+        return new LiveMarket(config, catalog.instruments(), stored, engine, clock);
+    }
+}
