@@ -1,6 +1,9 @@
 package com.papisandbox.interop;
 
+import com.papisandbox.server.AccountSpec;
 import com.papisandbox.server.Sandbox;
+import com.papisandbox.server.SandboxConfig;
+import com.papisandbox.server.market.MarketConfig;
 import com.papisandbox.testkit.SandboxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,6 +51,18 @@ class NpmClientsInteropTest {
     @Test
     void binancePackage(Sandbox sandbox) throws Exception {
         runNodeTests(sandbox, "test/binance-package.test.mjs");
+    }
+
+    /** A sandbox of its own with the built-in market on, so that ccxt's market orders fill against it. */
+    @Test
+    void ccxtAgainstTheLiveMarket() throws Exception {
+        Path dir = Files.createTempDirectory("papi-sandbox-interop-market");
+        Map<String, java.math.BigDecimal> funds = Map.of("BTC", new java.math.BigDecimal("10"), "ETH", new java.math.BigDecimal("100"));
+        try (Sandbox live = Sandbox.start(SandboxConfig.defaults(dir).withRateLimits(false).withMarket(MarketConfig.defaults())
+                .withAccounts(List.of(new AccountSpec(SandboxExtension.KEY_A, SandboxExtension.SECRET_A, funds),
+                        new AccountSpec(SandboxExtension.KEY_B, SandboxExtension.SECRET_B, funds))))) {
+            runNodeTests(live, "test/market.test.mjs");
+        }
     }
 
     private static void runNodeTests(Sandbox sandbox, String file) throws Exception {
