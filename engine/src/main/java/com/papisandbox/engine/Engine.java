@@ -597,7 +597,8 @@ public final class Engine {
             if (funding <= deliveryTime) {
                 for (int i = 0; i < instrumentsByIndex.size(); i++) {
                     if (instrumentsByIndex.get(i).perpetual() && !prices.delivered[i]) {
-                        ledger.fund(accounts, i, prices.mark[i], prices.fundingRate[i], funding);
+                        // valued like margin: the mark, else the last trade (the market switched off)
+                        ledger.fund(accounts, i, prices.valuation(instrumentsByIndex.get(i), i), prices.fundingRate[i], funding);
                     }
                 }
                 timeEvents.nextFunding = funding + TimeEvents.FUNDING_INTERVAL;

@@ -36,6 +36,9 @@ public final class EngineThread implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EngineThread.class);
     private static final int MAX_BATCH = 4096;
     private static final long IDLE_POLL_MILLIS = 50;
+    /** How often an idle engine lets sandbox time pass (funding, delivery): a Tick, journaled only when something fell due. */
+    private static final long SETTLE_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final Command.Tick TICK = new Command.Tick();
     private static final long IDLE_BEFORE_SNAPSHOT_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     static final int FORCED_SNAPSHOT_FACTOR = 2;
 
@@ -53,6 +56,7 @@ public final class EngineThread implements AutoCloseable {
     private final long snapshotEvery;
     private long snapshotSequence;
     private long lastBusyNanos = System.nanoTime();
+    private long lastSettleNanos = System.nanoTime();
     /** Stores serialised snapshots, so the engine thread only pays for serialising them. */
     private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor(task -> {
         Thread t = new Thread(task, "snapshot-writer");
@@ -120,6 +124,7 @@ public final class EngineThread implements AutoCloseable {
             try {
                 Submission first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    settleDueTime();
                     idleSnapshot();
                     continue;
                 }
@@ -169,6 +174,20 @@ public final class EngineThread implements AutoCloseable {
      * after {@code snapshotEvery} entries, taken once the queue has been empty for a while, and forced
      * only when a busy engine has gone {@link #FORCED_SNAPSHOT_FACTOR} times past due.
      */
+    /**
+     * Every command settles the funding and deliveries its timestamp has passed; an idle sandbox would
+     * otherwise show them only at the next command, so the engine runs a Tick of its own once a second.
+     */
+    private void settleDueTime() {
+        long now = System.nanoTime();
+        if (now - lastSettleNanos < SETTLE_EVERY_NANOS) return;
+        lastSettleNanos = now;
+        long timestamp = clock.getAsLong();
+        if (engine.execute(TICK, timestamp).changedState()) {
+            journal.append(List.of(new JournalEntry(journal.lastSequence() + 1, timestamp, TICK)));
+        }
+    }
+
     private void idleSnapshot() {
         if (snapshotEvery > 0 && journal.lastSequence() - snapshotSequence >= snapshotEvery
                 && System.nanoTime() - lastBusyNanos >= IDLE_BEFORE_SNAPSHOT_NANOS) {
