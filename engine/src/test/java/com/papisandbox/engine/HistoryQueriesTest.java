@@ -27,7 +27,7 @@ class HistoryQueriesTest {
     }
 
     List<Long> ids(Result r) {
-        return ((Result.Trades) r).trades().stream().map(TradeView::id).toList();
+        return ((Result.UserTrades) r).trades().stream().map(TradeView::id).toList();
     }
 
     @Test
@@ -51,10 +51,10 @@ class HistoryQueriesTest {
         // fromId: the first ones from that id on
         assertThat(ids(trades(BTC, null, -1, -1, -1, 2, 2))).containsExactly(2L, 3L);
         // a window of the first two hours
-        long first = ((Result.Trades) trades(BTC, null, -1, -1, -1, -1, 0)).trades().get(0).time();
+        long first = ((Result.UserTrades) trades(BTC, null, -1, -1, -1, -1, 0)).trades().get(0).time();
         assertThat(ids(trades(BTC, null, -1, first, first + HOUR + 5, -1, 0))).containsExactly(1L, 2L);
         // orderId with symbol
-        long orderId = ((Result.Trades) trades(BTC, null, -1, -1, -1, -1, 0)).trades().get(2).orderId();
+        long orderId = ((Result.UserTrades) trades(BTC, null, -1, -1, -1, -1, 0)).trades().get(2).orderId();
         assertThat(ids(trades(BTC, null, orderId, -1, -1, -1, 0))).containsExactly(3L);
     }
 
