@@ -337,13 +337,7 @@ public final class Engine {
                 boolean canReduce = o.reduceOnly ? reducesPosition(position, o.side, 1) : account.position(book, o.positionSide) != 0;
                 if (!canReduce) stale.add(o);
             }
-            for (Order o : stale) {
-                book.remove(o, timestamp);
-                account.closed(o);
-                o.close(OrderStatus.EXPIRED, timestamp);
-                if (events != null) events.accept(new Event.Expired(o.orderId, o.remainingQty()));
-                retire(o);
-            }
+            for (Order o : stale) closeResting(account, o, OrderStatus.EXPIRED, timestamp);
         }
         touchedAccounts.clear();
     }
@@ -375,10 +369,18 @@ public final class Engine {
     }
 
     private void cancelResting(Account account, Order order, long timestamp) {
+        closeResting(account, order, OrderStatus.CANCELED, timestamp);
+    }
+
+    /** Takes a resting order off its book and closes it as CANCELED or EXPIRED, with its event. */
+    private void closeResting(Account account, Order order, OrderStatus status, long timestamp) {
         order.book.remove(order, timestamp);
         account.closed(order);
-        order.close(OrderStatus.CANCELED, timestamp);
-        if (events != null) events.accept(new Event.Canceled(order.orderId, order.remainingQty()));
+        order.close(status, timestamp);
+        if (events != null) {
+            events.accept(status == OrderStatus.CANCELED ? new Event.Canceled(order.orderId, order.remainingQty())
+                    : new Event.Expired(order.orderId, order.remainingQty()));
+        }
         retire(order);
     }
 
@@ -427,7 +429,7 @@ public final class Engine {
         }
         if (order.timeInForce == TimeInForce.GTX && book.wouldCross(order.side, c.price(), OrderType.LIMIT)) {
             // A post-only order cannot take: the amendment expires it, as a GTX new order would be.
-            expireResting(account, order, timestamp);
+            closeResting(account, order, OrderStatus.EXPIRED, timestamp);
             forgetOldOrders(timestamp);
             return order.cancelResult;
         }
@@ -469,23 +471,13 @@ public final class Engine {
         return new Result.OrderResult(amended, order.view(), true);
     }
 
-    private void expireResting(Account account, Order order, long timestamp) {
-        order.book.remove(order, timestamp);
-        account.closed(order);
-        order.close(OrderStatus.EXPIRED, timestamp);
-        if (events != null) events.accept(new Event.Expired(order.orderId, order.remainingQty()));
-        retire(order);
-    }
-
     private Result queryAmendments(Query.OrderAmendments q, long now) {
         OrderBook book = books.get(q.symbol());
         if (book == null) return rejected(Reject.UNKNOWN_SYMBOL);
         Account account = account(q.accountId());
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
-        Order order = q.orderId() >= 0 ? ordersById.get(q.orderId()) : account.latestWithClientId(book, q.origClientOrderId());
-        if (order == null || order.accountId != account.accountId || order.book != book || forgotten(order, now)) {
-            return rejected(Reject.NO_SUCH_ORDER);
-        }
+        Order order = visibleOrder(account, book, q.orderId(), q.origClientOrderId(), now);
+        if (order == null) return rejected(Reject.NO_SUCH_ORDER);
         return new Result.Amendments(amendments.of(order, q.startTime(), q.endTime(), q.limit()));
     }
 
@@ -533,11 +525,16 @@ public final class Engine {
         if (book == null) return rejected(Reject.UNKNOWN_SYMBOL);
         Account account = account(c.accountId());
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
-        Order order = c.orderId() >= 0 ? ordersById.get(c.orderId()) : account.latestWithClientId(book, c.origClientOrderId());
-        if (order == null || order.accountId != account.accountId || order.book != book || forgotten(order, now)) {
-            return rejected(Reject.NO_SUCH_ORDER);
-        }
+        Order order = visibleOrder(account, book, c.orderId(), c.origClientOrderId(), now);
+        if (order == null) return rejected(Reject.NO_SUCH_ORDER);
         return new Result.Orders(List.of(order.view()));
+    }
+
+    /** The account's order in that book, open or closed, that queries may still show (orderId wins), or null. */
+    private Order visibleOrder(Account account, OrderBook book, long orderId, String clientOrderId, long now) {
+        Order order = orderId >= 0 ? ordersById.get(orderId) : account.latestWithClientId(book, clientOrderId);
+        if (order == null || order.accountId != account.accountId || order.book != book || forgotten(order, now)) return null;
+        return order;
     }
 
     private Result queryOpenOrder(Query.OpenOrderLookup c) {

@@ -259,8 +259,9 @@ public final class Sandbox implements AutoCloseable {
 
     /** Every endpoint served, by surface. */
     public static RouteTable routes(java.util.function.LongSupplier clock, InstrumentCatalog catalog) {
-        return new RouteTable(TradeEndpoints.all(instrumentMap(catalog)), AccountEndpoints.all(),
-                DapiEndpoints.all(clock, new ExchangeInfo(catalog), instrumentMap(catalog)),
+        Map<String, Instrument> instruments = instrumentMap(catalog);
+        return new RouteTable(TradeEndpoints.all(instruments), AccountEndpoints.all(),
+                DapiEndpoints.all(clock, new ExchangeInfo(catalog), instruments),
                 CompatEndpoints.all(clock), SandboxEndpoints.all());
     }
 

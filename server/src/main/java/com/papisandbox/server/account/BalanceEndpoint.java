@@ -5,6 +5,7 @@ import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.LedgerViews;
 import com.papisandbox.engine.Query;
 import com.papisandbox.engine.Result;
+import com.papisandbox.server.DeclaredEndpoint;
 import com.papisandbox.server.Endpoint;
 import com.papisandbox.server.Json;
 import com.papisandbox.server.ParamReader;
@@ -18,7 +19,7 @@ import java.util.Map;
  * Account Balance — {@code GET /papi/v1/balance} (papi-cm-next §3.1): an array without {@code asset}; one
  * object, without {@code crossMarginAsset}, with it.
  */
-final class BalanceEndpoint extends AccountEndpoint<String> {
+final class BalanceEndpoint extends DeclaredEndpoint<String> {
     BalanceEndpoint() {
         super(Route.get("/papi/v1/balance"), Security.USER_DATA, Weight.of(20), "asset");
     }

@@ -5,6 +5,7 @@ import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.LedgerViews;
 import com.papisandbox.engine.Query;
 import com.papisandbox.engine.Result;
+import com.papisandbox.server.DeclaredEndpoint;
 import com.papisandbox.server.Endpoint;
 import com.papisandbox.server.Json;
 import com.papisandbox.server.ParamReader;
@@ -15,7 +16,7 @@ import com.papisandbox.server.Weight;
 import java.util.Map;
 
 /** Get CM Account Detail — {@code GET /papi/v1/cm/account} (papi-cm-next §2.1). */
-final class CmAccountEndpoint extends AccountEndpoint<Void> {
+final class CmAccountEndpoint extends DeclaredEndpoint<Void> {
     CmAccountEndpoint() {
         super(Route.get("/papi/v1/cm/account"), Security.USER_DATA, Weight.of(5));
     }

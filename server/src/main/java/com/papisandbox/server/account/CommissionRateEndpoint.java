@@ -4,6 +4,7 @@ import com.papisandbox.engine.EngineRequest;
 import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.Query;
 import com.papisandbox.engine.Result;
+import com.papisandbox.server.DeclaredEndpoint;
 import com.papisandbox.server.Endpoint;
 import com.papisandbox.server.Json;
 import com.papisandbox.server.ParamReader;
@@ -14,7 +15,7 @@ import com.papisandbox.server.Weight;
 import java.util.Map;
 
 /** Get User Commission Rate for CM — {@code GET /papi/v1/cm/commissionRate} (papi-cm-next §2.6). */
-final class CommissionRateEndpoint extends AccountEndpoint<String> {
+final class CommissionRateEndpoint extends DeclaredEndpoint<String> {
     CommissionRateEndpoint() {
         super(Route.get("/papi/v1/cm/commissionRate"), Security.USER_DATA, Weight.of(20), "symbol");
     }

@@ -9,6 +9,7 @@ import com.papisandbox.engine.Query;
 import com.papisandbox.engine.Result;
 import com.papisandbox.server.ApiError;
 import com.papisandbox.server.CoinFormat;
+import com.papisandbox.server.DeclaredEndpoint;
 import com.papisandbox.server.Endpoint;
 import com.papisandbox.server.Json;
 import com.papisandbox.server.ParamReader;
@@ -21,7 +22,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Get CM Income History — {@code GET /papi/v1/cm/income} (papi-cm-next §2.7). */
-final class IncomeEndpoint extends AccountEndpoint<IncomeEndpoint.Request> {
+final class IncomeEndpoint extends DeclaredEndpoint<IncomeEndpoint.Request> {
     /** The documented incomeType values (DELIVERED_SETTELMENT as Binance spells it). */
     private static final Set<IncomeType> TYPES = EnumSet.allOf(IncomeType.class);
 

@@ -7,6 +7,7 @@ import com.papisandbox.engine.LedgerViews;
 import com.papisandbox.engine.Money;
 import com.papisandbox.engine.Query;
 import com.papisandbox.engine.Result;
+import com.papisandbox.server.DeclaredEndpoint;
 import com.papisandbox.server.Endpoint;
 import com.papisandbox.server.Json;
 import com.papisandbox.server.ParamReader;
@@ -20,7 +21,7 @@ import java.util.Map;
  * CM Notional and Leverage Brackets — {@code GET /papi/v1/cm/leverageBracket} (papi-cm-next §2.5): every
  * value a JSON number; ratios and cum as doubles, as Binance's Java models them ({@code 0.004}, {@code 0.0}).
  */
-final class LeverageBracketEndpoint extends AccountEndpoint<String> {
+final class LeverageBracketEndpoint extends DeclaredEndpoint<String> {
     LeverageBracketEndpoint() {
         super(Route.get("/papi/v1/cm/leverageBracket"), Security.USER_DATA, Weight.of(1), "symbol");
     }

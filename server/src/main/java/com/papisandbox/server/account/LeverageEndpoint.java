@@ -7,6 +7,7 @@ import com.papisandbox.engine.Reject;
 import com.papisandbox.engine.Result;
 import com.papisandbox.server.ApiError;
 import com.papisandbox.server.ApiException;
+import com.papisandbox.server.DeclaredEndpoint;
 import com.papisandbox.server.Endpoint;
 import com.papisandbox.server.Json;
 import com.papisandbox.server.ParamReader;
@@ -17,7 +18,7 @@ import com.papisandbox.server.Weight;
 import java.util.Map;
 
 /** Change CM Initial Leverage — {@code POST /papi/v1/cm/leverage} (papi-cm-next §2.3). */
-final class LeverageEndpoint extends AccountEndpoint<LeverageEndpoint.Request> {
+final class LeverageEndpoint extends DeclaredEndpoint<LeverageEndpoint.Request> {
     record Request(String symbol, long leverage) {
     }
 

@@ -7,6 +7,7 @@ import com.papisandbox.engine.Money;
 import com.papisandbox.engine.Query;
 import com.papisandbox.engine.Result;
 import com.papisandbox.server.CoinFormat;
+import com.papisandbox.server.DeclaredEndpoint;
 import com.papisandbox.server.Endpoint;
 import com.papisandbox.server.Json;
 import com.papisandbox.server.ParamReader;
@@ -20,7 +21,7 @@ import java.util.Map;
  * Account Information — {@code GET /papi/v1/account} (papi-cm-next §3.2), USD amounts at 8 dp; uniMMR is
  * {@code ""} while there is no maintenance margin (as the doc renders empty numeric fields).
  */
-final class PortfolioAccountEndpoint extends AccountEndpoint<Void> {
+final class PortfolioAccountEndpoint extends DeclaredEndpoint<Void> {
     PortfolioAccountEndpoint() {
         super(Route.get("/papi/v1/account"), Security.USER_DATA, Weight.of(20));
     }

@@ -7,6 +7,7 @@ import com.papisandbox.engine.Query;
 import com.papisandbox.engine.Result;
 import com.papisandbox.server.ApiError;
 import com.papisandbox.server.ApiException;
+import com.papisandbox.server.DeclaredEndpoint;
 import com.papisandbox.server.Endpoint;
 import com.papisandbox.server.Json;
 import com.papisandbox.server.ParamReader;
@@ -29,7 +30,7 @@ final class PositionModeEndpoints {
     private PositionModeEndpoints() {
     }
 
-    static final class Change extends AccountEndpoint<Boolean> {
+    static final class Change extends DeclaredEndpoint<Boolean> {
         Change() {
             super(Route.post(PATH), Security.TRADE, Weight.of(1), "dualSidePosition");
         }
@@ -54,7 +55,7 @@ final class PositionModeEndpoints {
         }
     }
 
-    static final class Current extends AccountEndpoint<Void> {
+    static final class Current extends DeclaredEndpoint<Void> {
         Current() {
             super(Route.get(PATH), Security.USER_DATA, Weight.of(30));
         }

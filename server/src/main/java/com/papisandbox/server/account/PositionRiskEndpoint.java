@@ -5,6 +5,7 @@ import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.LedgerViews;
 import com.papisandbox.engine.Query;
 import com.papisandbox.engine.Result;
+import com.papisandbox.server.DeclaredEndpoint;
 import com.papisandbox.server.Endpoint;
 import com.papisandbox.server.Json;
 import com.papisandbox.server.ParamReader;
@@ -15,7 +16,7 @@ import com.papisandbox.server.Weight;
 import java.util.Map;
 
 /** Query CM Position Information — {@code GET /papi/v1/cm/positionRisk} (papi-cm-next §2.2). */
-final class PositionRiskEndpoint extends AccountEndpoint<PositionRiskEndpoint.Request> {
+final class PositionRiskEndpoint extends DeclaredEndpoint<PositionRiskEndpoint.Request> {
     record Request(String marginAsset, String pair) {
     }
 

@@ -3,12 +3,13 @@ package com.papisandbox.server.account;
 import com.papisandbox.engine.EngineRequest;
 import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.Result;
-import com.papisandbox.server.Endpoint;
+import com.papisandbox.server.DeclaredEndpoint;
 import com.papisandbox.server.Json;
 import com.papisandbox.server.ParamReader;
 import com.papisandbox.server.RateLimits;
 import com.papisandbox.server.Route;
 import com.papisandbox.server.Security;
+import com.papisandbox.server.Weight;
 
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +18,7 @@ import java.util.Set;
  * Query User Rate Limit — {@code GET /papi/v1/rateLimit/order} (papi-cm-next §3.3): the ORDERS limit the
  * sandbox enforces per account, from the same constant the limiter uses.
  */
-final class RateLimitEndpoint implements Endpoint<Void> {
+final class RateLimitEndpoint extends DeclaredEndpoint<Void> {
     private static final byte[] BODY = Json.write(g -> {
         g.writeStartArray();
         g.writeStartObject();
@@ -29,19 +30,8 @@ final class RateLimitEndpoint implements Endpoint<Void> {
         g.writeEndArray();
     });
 
-    @Override
-    public Route route() {
-        return Route.get("/papi/v1/rateLimit/order");
-    }
-
-    @Override
-    public Security security() {
-        return Security.USER_DATA;
-    }
-
-    @Override
-    public Set<String> parameters() {
-        return Set.of();
+    RateLimitEndpoint() {
+        super(Route.get("/papi/v1/rateLimit/order"), Security.USER_DATA, Weight.of(1), Set.of());
     }
 
     @Override

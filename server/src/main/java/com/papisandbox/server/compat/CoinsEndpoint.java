@@ -5,6 +5,7 @@ import com.papisandbox.engine.EngineRequest;
 import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.Query;
 import com.papisandbox.engine.Result;
+import com.papisandbox.server.DeclaredEndpoint;
 import com.papisandbox.server.Endpoint;
 import com.papisandbox.server.Json;
 import com.papisandbox.server.ParamReader;
@@ -23,27 +24,11 @@ import java.util.TreeSet;
  * coins and every asset the account holds, in code order, {@code free} being the account's balance as the
  * engine holds it (the sandbox has one wallet, so nothing is locked, frozen or being withdrawn).
  */
-final class CoinsEndpoint implements Endpoint<Void> {
+final class CoinsEndpoint extends DeclaredEndpoint<Void> {
     private static final String ZERO = "0";
 
-    @Override
-    public Route route() {
-        return Route.get("/sapi/v1/capital/config/getall");
-    }
-
-    @Override
-    public Security security() {
-        return Security.USER_DATA;
-    }
-
-    @Override
-    public Weight weight() {
-        return Weight.of(10);
-    }
-
-    @Override
-    public Set<String> parameters() {
-        return Set.of();
+    CoinsEndpoint() {
+        super(Route.get("/sapi/v1/capital/config/getall"), Security.USER_DATA, Weight.of(10), Set.of());
     }
 
     @Override

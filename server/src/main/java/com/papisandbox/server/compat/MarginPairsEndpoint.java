@@ -5,7 +5,7 @@ import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.Result;
 import com.papisandbox.server.ApiError;
 import com.papisandbox.server.ApiException;
-import com.papisandbox.server.Endpoint;
+import com.papisandbox.server.DeclaredEndpoint;
 import com.papisandbox.server.ParamReader;
 import com.papisandbox.server.Route;
 import com.papisandbox.server.Security;
@@ -13,43 +13,16 @@ import com.papisandbox.server.Weight;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code GET /sapi/v1/margin/allPairs} and {@code GET /sapi/v1/margin/isolated/allPairs}: the sandbox has
  * no spot market, so no margin pair either; the list is {@code []} and any {@code symbol} is unknown.
  */
-final class MarginPairsEndpoint implements Endpoint<String> {
+final class MarginPairsEndpoint extends DeclaredEndpoint<String> {
     private static final byte[] NONE = "[]".getBytes(StandardCharsets.US_ASCII);
 
-    private final Route route;
-    private final Security security;
-    private final Weight weight;
-
     MarginPairsEndpoint(Route route, Security security, Weight weight) {
-        this.route = route;
-        this.security = security;
-        this.weight = weight;
-    }
-
-    @Override
-    public Route route() {
-        return route;
-    }
-
-    @Override
-    public Security security() {
-        return security;
-    }
-
-    @Override
-    public Weight weight() {
-        return weight;
-    }
-
-    @Override
-    public Set<String> parameters() {
-        return Set.of("symbol");
+        super(route, security, weight, "symbol");
     }
 
     @Override

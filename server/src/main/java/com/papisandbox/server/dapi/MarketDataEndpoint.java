@@ -4,6 +4,7 @@ import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.Result;
 import com.papisandbox.server.ApiError;
 import com.papisandbox.server.ApiException;
+import com.papisandbox.server.DeclaredEndpoint;
 import com.papisandbox.server.Endpoint;
 import com.papisandbox.server.ParamReader;
 import com.papisandbox.server.Route;
@@ -17,35 +18,9 @@ import java.util.Set;
  * A public COIN-M market-data endpoint (security NONE): its route, weight and parameters as data, and the
  * parameter rules they share (spec papi-cm-next §5).
  */
-abstract class MarketDataEndpoint<R> implements Endpoint<R> {
-    private final Route route;
-    private final Weight weight;
-    private final Set<String> parameters;
-
+abstract class MarketDataEndpoint<R> extends DeclaredEndpoint<R> {
     MarketDataEndpoint(String path, Weight weight, Set<String> parameters) {
-        this.route = Route.get(path);
-        this.weight = weight;
-        this.parameters = parameters;
-    }
-
-    @Override
-    public final Route route() {
-        return route;
-    }
-
-    @Override
-    public final Security security() {
-        return Security.NONE;
-    }
-
-    @Override
-    public final Weight weight() {
-        return weight;
-    }
-
-    @Override
-    public final Set<String> parameters() {
-        return parameters;
+        super(Route.get(path), Security.NONE, weight, parameters);
     }
 
     /** The symbol or pair a ticker endpoint selects; neither means every symbol. */

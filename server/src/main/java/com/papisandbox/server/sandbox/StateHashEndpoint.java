@@ -4,6 +4,7 @@ import com.papisandbox.engine.EngineRequest;
 import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.Query;
 import com.papisandbox.engine.Result;
+import com.papisandbox.server.DeclaredEndpoint;
 import com.papisandbox.server.Endpoint;
 import com.papisandbox.server.Json;
 import com.papisandbox.server.ParamReader;
@@ -18,25 +19,9 @@ import java.util.Set;
  * {@code GET /sandbox/v1/stateHash}: the SHA-256 of the whole engine state, read in sequence with the
  * commands. Sandbox-only, so it weighs nothing against the caller's Binance rate limits.
  */
-final class StateHashEndpoint implements Endpoint<Void> {
-    @Override
-    public Route route() {
-        return Route.get("/sandbox/v1/stateHash");
-    }
-
-    @Override
-    public Security security() {
-        return Security.NONE;
-    }
-
-    @Override
-    public Weight weight() {
-        return Weight.of(0);
-    }
-
-    @Override
-    public Set<String> parameters() {
-        return Set.of();
+final class StateHashEndpoint extends DeclaredEndpoint<Void> {
+    StateHashEndpoint() {
+        super(Route.get("/sandbox/v1/stateHash"), Security.NONE, Weight.of(0), Set.of());
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.papisandbox.engine.Query;
 import com.papisandbox.engine.Result;
 import com.papisandbox.server.ApiError;
 import com.papisandbox.server.ApiException;
+import com.papisandbox.server.DeclaredEndpoint;
 import com.papisandbox.server.Endpoint;
 import com.papisandbox.server.Json;
 import com.papisandbox.server.ParamReader;
@@ -21,30 +22,14 @@ import java.util.Set;
  * Query All CM Orders — {@code GET /papi/v1/cm/allOrders} (spec §6.8, papi-cm-next §2.8): items as Query CM
  * Order shows them (positionSide last); the 3-day rule for unfilled closed orders applies.
  */
-final class AllOrdersEndpoint implements Endpoint<AllOrdersEndpoint.Request> {
+final class AllOrdersEndpoint extends DeclaredEndpoint<AllOrdersEndpoint.Request> {
     private static final Set<String> PARAMETERS = Set.of("symbol", "pair", "orderId", "startTime", "endTime", "limit");
 
     record Request(String symbol, String pair, long orderId, long startTime, long endTime, long limit) {
     }
 
-    @Override
-    public Route route() {
-        return Route.get("/papi/v1/cm/allOrders");
-    }
-
-    @Override
-    public Security security() {
-        return Security.USER_DATA;
-    }
-
-    @Override
-    public Weight weight() {
-        return Weight.symbolOrPair(20, 40);
-    }
-
-    @Override
-    public Set<String> parameters() {
-        return PARAMETERS;
+    AllOrdersEndpoint() {
+        super(Route.get("/papi/v1/cm/allOrders"), Security.USER_DATA, Weight.symbolOrPair(20, 40), PARAMETERS);
     }
 
     @Override

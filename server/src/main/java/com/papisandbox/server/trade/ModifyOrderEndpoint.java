@@ -7,11 +7,13 @@ import com.papisandbox.engine.Result;
 import com.papisandbox.engine.Side;
 import com.papisandbox.server.ApiError;
 import com.papisandbox.server.ApiException;
+import com.papisandbox.server.DeclaredEndpoint;
 import com.papisandbox.server.Endpoint;
 import com.papisandbox.server.Json;
 import com.papisandbox.server.ParamReader;
 import com.papisandbox.server.Route;
 import com.papisandbox.server.Security;
+import com.papisandbox.server.Weight;
 
 import java.math.BigDecimal;
 import java.util.EnumSet;
@@ -19,7 +21,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Modify CM Order — {@code PUT /papi/v1/cm/order} (papi-cm-next §2.10, spec §6.3). */
-final class ModifyOrderEndpoint implements Endpoint<ModifyOrderEndpoint.Request> {
+final class ModifyOrderEndpoint extends DeclaredEndpoint<ModifyOrderEndpoint.Request> {
     private static final Set<String> PARAMETERS = Set.of(OrderRef.ORDER_ID, OrderRef.ORIG_CLIENT_ORDER_ID, OrderRef.SYMBOL,
             "side", "quantity", "price", "priceMatch", "modifyId");
     private static final Set<Side> SIDES = EnumSet.of(Side.BUY, Side.SELL);
@@ -29,22 +31,11 @@ final class ModifyOrderEndpoint implements Endpoint<ModifyOrderEndpoint.Request>
                    BigDecimal price, long modifyId) {
     }
 
-    @Override
-    public Route route() {
-        return Route.put("/papi/v1/cm/order");
-    }
-
-    @Override
-    public Security security() {
-        return Security.TRADE;
-    }
-
-    @Override
-    public Set<String> parameters() {
-        return PARAMETERS;
-    }
-
     /** "Request Weight(Order) 1": an amendment counts toward the ORDERS limit like a new order. */
+    ModifyOrderEndpoint() {
+        super(Route.put("/papi/v1/cm/order"), Security.TRADE, Weight.of(1), PARAMETERS);
+    }
+
     @Override
     public boolean placesOrder() {
         return true;

@@ -9,18 +9,20 @@ import com.papisandbox.engine.Result;
 import com.papisandbox.server.ApiError;
 import com.papisandbox.server.ApiException;
 import com.papisandbox.server.Decimals;
+import com.papisandbox.server.DeclaredEndpoint;
 import com.papisandbox.server.Endpoint;
 import com.papisandbox.server.Json;
 import com.papisandbox.server.ParamReader;
 import com.papisandbox.server.Route;
 import com.papisandbox.server.Security;
+import com.papisandbox.server.Weight;
 
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 
 /** Query CM Modify Order History — {@code GET /papi/v1/cm/orderAmendment} (papi-cm-next §2.11, spec §6.10). */
-final class OrderAmendmentEndpoint implements Endpoint<OrderAmendmentEndpoint.Request> {
+final class OrderAmendmentEndpoint extends DeclaredEndpoint<OrderAmendmentEndpoint.Request> {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 100;
     private static final Set<String> PARAMETERS = Set.of(OrderRef.SYMBOL, OrderRef.ORDER_ID, OrderRef.ORIG_CLIENT_ORDER_ID,
@@ -30,20 +32,9 @@ final class OrderAmendmentEndpoint implements Endpoint<OrderAmendmentEndpoint.Re
     record Request(OrderRef order, long startTime, long endTime, int limit) {
     }
 
-    @Override
-    public Route route() {
-        return Route.get("/papi/v1/cm/orderAmendment");
-    }
-
     /** The doc page says TRADE for this read (sic); Binance's word is kept. */
-    @Override
-    public Security security() {
-        return Security.TRADE;
-    }
-
-    @Override
-    public Set<String> parameters() {
-        return PARAMETERS;
+    OrderAmendmentEndpoint() {
+        super(Route.get("/papi/v1/cm/orderAmendment"), Security.TRADE, Weight.of(1), PARAMETERS);
     }
 
     @Override

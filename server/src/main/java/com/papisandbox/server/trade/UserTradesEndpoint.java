@@ -8,6 +8,7 @@ import com.papisandbox.engine.Query;
 import com.papisandbox.engine.Result;
 import com.papisandbox.server.CoinFormat;
 import com.papisandbox.server.Decimals;
+import com.papisandbox.server.DeclaredEndpoint;
 import com.papisandbox.server.Endpoint;
 import com.papisandbox.server.Json;
 import com.papisandbox.server.ParamReader;
@@ -22,37 +23,18 @@ import java.util.Set;
  * CM Account Trade List — {@code GET /papi/v1/cm/userTrades} (spec §6.11, papi-cm-next §2.9). The parameter
  * combination rules (symbol xor pair, fromId, the 24-hour window) are the engine's, in one place.
  */
-final class UserTradesEndpoint implements Endpoint<UserTradesEndpoint.Request> {
+final class UserTradesEndpoint extends DeclaredEndpoint<UserTradesEndpoint.Request> {
     private static final Set<String> PARAMETERS = Set.of("symbol", "pair", "orderId", "startTime", "endTime", "fromId", "limit");
 
     /** To render each trade's price and quantity in its instrument's precision. */
     private final Map<String, Instrument> instruments;
 
     UserTradesEndpoint(Map<String, Instrument> instruments) {
+        super(Route.get("/papi/v1/cm/userTrades"), Security.USER_DATA, Weight.symbolOrPair(20, 40), PARAMETERS);
         this.instruments = instruments;
     }
 
     record Request(String symbol, String pair, long orderId, long startTime, long endTime, long fromId, long limit) {
-    }
-
-    @Override
-    public Route route() {
-        return Route.get("/papi/v1/cm/userTrades");
-    }
-
-    @Override
-    public Security security() {
-        return Security.USER_DATA;
-    }
-
-    @Override
-    public Weight weight() {
-        return Weight.symbolOrPair(20, 40);
-    }
-
-    @Override
-    public Set<String> parameters() {
-        return PARAMETERS;
     }
 
     @Override

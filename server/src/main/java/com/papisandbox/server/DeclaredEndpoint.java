@@ -1,24 +1,26 @@
-package com.papisandbox.server.account;
-
-import com.papisandbox.server.Endpoint;
-import com.papisandbox.server.Route;
-import com.papisandbox.server.Security;
-import com.papisandbox.server.Weight;
+package com.papisandbox.server;
 
 import java.util.Set;
 
-/** The declaration half of an account endpoint (route, security, weight, parameters), held as data. */
-abstract class AccountEndpoint<R> implements Endpoint<R> {
+/**
+ * The declaration half of an endpoint (route, security, weight, parameters), held as data, so an endpoint
+ * class says only how it parses, asks the engine and renders.
+ */
+public abstract class DeclaredEndpoint<R> implements Endpoint<R> {
     private final Route route;
     private final Security security;
     private final Weight weight;
     private final Set<String> parameters;
 
-    AccountEndpoint(Route route, Security security, Weight weight, String... parameters) {
+    protected DeclaredEndpoint(Route route, Security security, Weight weight, Set<String> parameters) {
         this.route = route;
         this.security = security;
         this.weight = weight;
-        this.parameters = Set.of(parameters);
+        this.parameters = Set.copyOf(parameters);
+    }
+
+    protected DeclaredEndpoint(Route route, Security security, Weight weight, String... parameters) {
+        this(route, security, weight, Set.of(parameters));
     }
 
     @Override
