@@ -22,9 +22,13 @@ public sealed interface Command extends EngineRequest {
         }
     }
 
-    /** price is in price units and ignored (0) for MARKET orders; timeInForce is null for MARKET orders. */
+    /**
+     * price is in price units and ignored (0) for MARKET orders; timeInForce is null for MARKET orders.
+     * reduceOnlySent records that the client sent the parameter at all, even as {@code false}: hedge mode
+     * refuses it either way (-1106), a rule only the engine can apply because only it knows the mode.
+     */
     record PlaceOrder(long accountId, String symbol, Side side, OrderType type, TimeInForce timeInForce,
-                      PositionSide positionSide, boolean reduceOnly, long price, long quantity,
+                      PositionSide positionSide, boolean reduceOnly, boolean reduceOnlySent, long price, long quantity,
                       String clientOrderId) implements Command {
         public PlaceOrder {
             Objects.requireNonNull(symbol, "symbol");
@@ -32,6 +36,14 @@ public sealed interface Command extends EngineRequest {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(positionSide, "positionSide");
             Objects.requireNonNull(clientOrderId, "clientOrderId");
+            if (reduceOnly && !reduceOnlySent) throw new IllegalArgumentException("reduceOnly true but not sent");
+        }
+
+        /** An order whose reduceOnly was sent only when true. */
+        public PlaceOrder(long accountId, String symbol, Side side, OrderType type, TimeInForce timeInForce,
+                          PositionSide positionSide, boolean reduceOnly, long price, long quantity, String clientOrderId) {
+            this(accountId, symbol, side, type, timeInForce, positionSide, reduceOnly, reduceOnly, price, quantity,
+                    clientOrderId);
         }
     }
 

@@ -244,7 +244,7 @@ public final class Engine {
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
         if (prices.delivered[book.index]) return rejected(Reject.SYMBOL_CLOSED);
         if ((c.positionSide() == PositionSide.BOTH) == account.dualSide) return rejected(Reject.POSITION_SIDE_MISMATCH);
-        if (c.reduceOnly() && account.dualSide) return rejected(Reject.REDUCE_ONLY_IN_HEDGE_MODE);
+        if (c.reduceOnlySent() && account.dualSide) return rejected(Reject.REDUCE_ONLY_IN_HEDGE_MODE);
         Reject filterReject = OrderFilters.check(instrument, c.type(), c.price(), c.quantity());
         if (filterReject == null) filterReject = OrderFilters.checkMarkPrice(instrument, c.type(), c.side(), c.price(), prices.mark[book.index]);
         if (filterReject != null) return rejected(filterReject);

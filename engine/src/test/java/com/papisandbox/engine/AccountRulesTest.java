@@ -48,6 +48,9 @@ class AccountRulesTest {
         assertThat(h.query(new Query.PositionMode(a))).isEqualTo(new Result.PositionMode(true));
         assertThat(order(a, BUY, BOTH, false, btc("60000.0"), 1)).isEqualTo(rejected(Reject.POSITION_SIDE_MISMATCH));
         assertThat(order(a, BUY, LONG, true, btc("60000.0"), 1)).isEqualTo(rejected(Reject.REDUCE_ONLY_IN_HEDGE_MODE));
+        // sent as false is still sent: hedge mode refuses the parameter itself
+        assertThat(h.execute(new Command.PlaceOrder(a, BTC, BUY, OrderType.LIMIT, GTC, LONG, false, true, btc("60000.0"), 1, "ro-false")))
+                .isEqualTo(rejected(Reject.REDUCE_ONLY_IN_HEDGE_MODE));
         assertThat(order(a, BUY, LONG, false, btc("60000.0"), 1)).isInstanceOf(Result.OrderResult.class);
         assertThat(h.drainAll()).containsExactly(new Accepted(O1, a, BTC, BUY, btc("60000.0"), 1));
     }

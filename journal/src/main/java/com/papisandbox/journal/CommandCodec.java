@@ -40,6 +40,8 @@ public final class CommandCodec {
                 if (c.timeInForce() != null) g.writeStringField("tif", c.timeInForce().name());
                 g.writeStringField("positionSide", c.positionSide().name());
                 g.writeBooleanField("reduceOnly", c.reduceOnly());
+                // only when it differs from reduceOnly, so entries written before the field existed read the same
+                if (c.reduceOnlySent() != c.reduceOnly()) g.writeBooleanField("reduceOnlySent", true);
                 g.writeNumberField("price", c.price());
                 g.writeNumberField("qty", c.quantity());
                 g.writeStringField("clientOrderId", c.clientOrderId());
@@ -152,6 +154,7 @@ public final class CommandCodec {
                     OrderType.valueOf(fields.get("type")),
                     fields.containsKey("tif") ? TimeInForce.valueOf(fields.get("tif")) : null,
                     PositionSide.valueOf(fields.get("positionSide")), Boolean.parseBoolean(fields.get("reduceOnly")),
+                    Boolean.parseBoolean(fields.get("reduceOnly")) || Boolean.parseBoolean(fields.get("reduceOnlySent")),
                     Long.parseLong(fields.get("price")), Long.parseLong(fields.get("qty")), fields.get("clientOrderId"));
             case "cancel" -> new Command.CancelOrder(Long.parseLong(fields.get("account")), fields.get("symbol"),
                     Long.parseLong(fields.get("orderId")), fields.get("clientOrderId"));

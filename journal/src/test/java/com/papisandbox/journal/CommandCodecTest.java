@@ -21,6 +21,8 @@ class CommandCodecTest {
             new Command.PlaceOrder(3, "BTCUSD_PERP", Side.SELL, OrderType.LIMIT, TimeInForce.GTX, PositionSide.SHORT, false,
                     650_001, 7, "cid"),
             new Command.PlaceOrder(3, "BTCUSD_PERP", Side.BUY, OrderType.MARKET, null, PositionSide.BOTH, true, 0, 1, "m"),
+            new Command.PlaceOrder(3, "BTCUSD_PERP", Side.BUY, OrderType.LIMIT, TimeInForce.GTC, PositionSide.LONG, false, true,
+                    650_001, 1, "sent-false"),
             new Command.CancelOrder(3, "BTCUSD_PERP", -1, "cid"),
             new Command.CancelOrder(3, "BTCUSD_PERP", 100_000_001, null),
             new Command.CancelAllOrders(3, "ETHUSD_PERP"),

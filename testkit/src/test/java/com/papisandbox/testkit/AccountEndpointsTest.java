@@ -81,6 +81,8 @@ class AccountEndpointsTest extends TwoAccounts {
                 "Order's position side does not match user's setting.");
         assertError(b.signed("POST", ORDER, with(limit(BTC, "BUY", "1", "10000"), "positionSide", "LONG", "reduceOnly", "true")),
                 -1106, "Parameter 'reduceonly' sent when not required.");
+        assertError(b.signed("POST", ORDER, with(limit(BTC, "BUY", "1", "10000"), "positionSide", "LONG", "reduceOnly", "false")),
+                -1106, "Parameter 'reduceonly' sent when not required.");
         assertThat(b.signed("POST", "/papi/v1/cm/positionSide/dual", params("dualSidePosition", "false")).body())
                 .isEqualTo("{\"code\":200,\"msg\":\"success\"}");
     }

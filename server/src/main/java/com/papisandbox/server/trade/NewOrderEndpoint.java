@@ -51,7 +51,7 @@ final class NewOrderEndpoint implements Endpoint<NewOrderEndpoint.Request> {
     private static final Set<RespType> RESP_TYPES = EnumSet.of(RespType.ACK, RespType.RESULT);
 
     record Request(String symbol, Side side, OrderType type, PositionSide positionSide, TimeInForce timeInForce,
-                   BigDecimal quantity, boolean reduceOnly, BigDecimal price, String clientOrderId, RespType respType) {
+                   BigDecimal quantity, boolean reduceOnly, boolean reduceOnlySent, BigDecimal price, String clientOrderId, RespType respType) {
     }
 
     @Override
@@ -79,6 +79,7 @@ final class NewOrderEndpoint implements Endpoint<NewOrderEndpoint.Request> {
         BigDecimal quantity = p.optionalDecimal("quantity");
         if (quantity == null) throw new ApiException(ApiError.mandatoryParam("quantity"));
         boolean reduceOnly = p.optionalBoolean("reduceOnly");
+        boolean reduceOnlySent = p.optionalString("reduceOnly") != null;
         BigDecimal price = p.optionalDecimal("price");
         String priceMatch = p.optionalString("priceMatch");
         if (limit && price == null && priceMatch == null) throw new ApiException(ApiError.mandatoryParam("price"));
@@ -90,7 +91,7 @@ final class NewOrderEndpoint implements Endpoint<NewOrderEndpoint.Request> {
         }
         RespType respType = p.optionalEnum("newOrderRespType", RESP_TYPES, ApiError.invalidNewOrderRespType());
         return new Request(symbol, side, type, positionSide == null ? PositionSide.BOTH : positionSide,
-                limit ? timeInForce : null, quantity, reduceOnly, price,
+                limit ? timeInForce : null, quantity, reduceOnly, reduceOnlySent, price,
                 clientOrderId == null ? generateClientOrderId() : clientOrderId, respType == null ? RespType.ACK : respType);
     }
 
@@ -100,7 +101,7 @@ final class NewOrderEndpoint implements Endpoint<NewOrderEndpoint.Request> {
         long price = r.price() == null ? 0 : ParamReader.units(r.price(), instrument.pricePrecision());
         long quantity = ParamReader.units(r.quantity(), instrument.quantityPrecision());
         return new Command.PlaceOrder(accountId, r.symbol(), r.side(), r.type(), r.timeInForce(), r.positionSide(),
-                r.reduceOnly(), price, quantity, r.clientOrderId());
+                r.reduceOnly(), r.reduceOnlySent(), price, quantity, r.clientOrderId());
     }
 
     @Override
