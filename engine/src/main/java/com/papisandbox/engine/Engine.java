@@ -595,7 +595,10 @@ public final class Engine {
                 for (int i = 0; i < instrumentsByIndex.size(); i++) {
                     if (instrumentsByIndex.get(i).perpetual() && !prices.delivered[i]) {
                         // valued like margin: the mark, else the last trade (the market switched off)
-                        ledger.fund(accounts, i, prices.valuation(instrumentsByIndex.get(i), i), prices.fundingRate[i], funding);
+                        long mark = prices.valuation(instrumentsByIndex.get(i), i);
+                        ledger.fund(accounts, i, mark, prices.fundingRate[i], funding);
+                        // a symbol that never had a price (market off, no trade) has no funding to show
+                        if (mark > 0) marketData.onFunding(i, funding, prices.fundingRate[i], mark);
                     }
                 }
                 timeEvents.nextFunding = funding + TimeEvents.FUNDING_INTERVAL;

@@ -21,7 +21,7 @@ public final class EngineSnapshot {
      * enum codes, the amendments, and the house market and market data (tapes, klines, book update ids) at
      * the end. Older snapshots are not read: recovery then replays the journal, which is never pruned.
      */
-    private static final int FORMAT = 6;
+    private static final int FORMAT = 7;
 
     private EngineSnapshot() {
     }

@@ -2,13 +2,25 @@ package com.papisandbox.engine;
 
 import java.util.List;
 
-/** The trade tapes of every book, by the book's index; fed by the engine's match callback. */
+/** The trade tapes and funding histories of every book, by the book's index; fed by the engine. */
 final class MarketData {
     private final MarketTape[] tapes;
+    private final FundingHistory[] fundings;
 
     MarketData(List<Instrument> instrumentsByIndex) {
         tapes = new MarketTape[instrumentsByIndex.size()];
         for (int i = 0; i < tapes.length; i++) tapes[i] = new MarketTape(instrumentsByIndex.get(i));
+        fundings = new FundingHistory[tapes.length];
+        for (int i = 0; i < fundings.length; i++) fundings[i] = new FundingHistory();
+    }
+
+    /** A perpetual's funding settled at {@code time}, at {@code rate} and valued at {@code markE8}. */
+    void onFunding(int instrument, long time, long rate, long markE8) {
+        fundings[instrument].record(time, rate, markE8);
+    }
+
+    FundingHistory fundings(OrderBook book) {
+        return fundings[book.index];
     }
 
     /** One fill between a maker and a taker order; allocation-free once the tape's rings are full. */
@@ -20,7 +32,7 @@ final class MarketData {
         return tapes[book.index];
     }
 
-    /** Per book in index order: its update id and time, then its tape. */
+    /** Per book in index order: its update id and time, then its tape and its funding history. */
     void write(SnapshotBuffer.Out out, List<OrderBook> books) {
         out.writeInt(books.size());
         for (OrderBook book : books) {
@@ -28,6 +40,7 @@ final class MarketData {
             out.writeLong(book.updateId());
             out.writeLong(book.updateTime());
             tapes[book.index].write(out);
+            fundings[book.index].write(out);
         }
     }
 
@@ -38,6 +51,7 @@ final class MarketData {
             if (book == null) throw new IllegalArgumentException("snapshot market data names an unknown instrument");
             book.restoreUpdate(in.readLong(), in.readLong());
             tapes[book.index].read(in);
+            fundings[book.index].read(in);
         }
     }
 }

@@ -14,6 +14,10 @@ public sealed interface MarketView {
     record Level(long price, long qty) {
     }
 
+    /** One settled funding: rate in 10^-8, mark price in 10^-8 USD. */
+    record FundingRate(long fundingTime, long rate, long markPrice) implements MarketView {
+    }
+
     /** The top of the book, aggregated by price: bids best (highest) first, asks best (lowest) first. */
     record Depth(Instrument instrument, long lastUpdateId, long eventTime, long transactionTime,
                  List<Level> bids, List<Level> asks) implements MarketView {

@@ -109,4 +109,8 @@ public sealed interface Query extends EngineRequest {
 
     record PremiumIndex(String symbol, String pair) implements Market {
     }
+
+    /** Settled fundings of a symbol in [startTime, endTime] (−1 = absent), at most {@code limit}. */
+    record FundingRates(String symbol, long startTime, long endTime, int limit) implements Market {
+    }
 }

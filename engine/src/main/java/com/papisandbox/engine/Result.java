@@ -131,4 +131,7 @@ public sealed interface Result {
 
     record PremiumIndexes(List<MarketView.PremiumIndex> indexes) implements Result {
     }
+
+    record FundingRates(Instrument instrument, List<MarketView.FundingRate> rates) implements Result {
+    }
 }

@@ -56,6 +56,21 @@ class FundingAndDeliveryTest {
         assertThat(refused.changedState()).isTrue();
         assertThat(h.engine.account(a).walletUnits("BTC")).isEqualTo(BTC_10);
         assertThat(h.engine.account(m).walletUnits("BTC")).isEqualTo(BTC_10);
+
+        // the public history: both settlements, oldest first, with the rate and mark of each
+        long second = funding + 8 * HOUR;
+        List<MarketView.FundingRate> both = List.of(new MarketView.FundingRate(funding, 10_000, 5_000_000_000_000L),
+                new MarketView.FundingRate(second, -10_000, 5_000_000_000_000L));
+        assertThat(fundingRates(BTC, -1, -1, 100)).isEqualTo(both);
+        assertThat(fundingRates(BTC, -1, -1, 1)).as("the latest").isEqualTo(both.subList(1, 2));
+        assertThat(fundingRates(BTC, funding, -1, 1)).as("from startTime").isEqualTo(both.subList(0, 1));
+        assertThat(fundingRates(BTC, funding + 1, second, 100)).isEqualTo(both.subList(1, 2));
+        assertThat(fundingRates(BTC, -1, second - 1, 100)).isEqualTo(both.subList(0, 1));
+        assertThat(fundingRates(TestInstruments.BTC_QUARTER, -1, -1, 100)).as("quarterlies never fund").isEmpty();
+    }
+
+    private List<MarketView.FundingRate> fundingRates(String symbol, long start, long end, int limit) {
+        return ((Result.FundingRates) h.query(new Query.FundingRates(symbol, start, end, limit))).rates();
     }
 
     @Test

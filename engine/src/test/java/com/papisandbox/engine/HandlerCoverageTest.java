@@ -55,7 +55,8 @@ class HandlerCoverageTest {
             new Query.Ticker24h(TestInstruments.BTC, null),
             new Query.PriceTicker(null, null),
             new Query.BookTicker(null, null),
-            new Query.PremiumIndex(null, null));
+            new Query.PremiumIndex(null, null),
+            new Query.FundingRates(TestInstruments.BTC, -1, -1, 100));
 
     @Test
     void everyCommandHasASampleAndAHandler() {

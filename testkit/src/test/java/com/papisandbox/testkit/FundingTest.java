@@ -56,7 +56,23 @@ class FundingTest {
             assertThat(row.getLong("time")).isEqualTo(START + 60_000L);
             assertThat(row.getString("tradeId")).isEmpty();
             assertThat(funding(b).getJsonObject(0).getString("income")).isEqualTo("0.00000200");
+
+            // the public history shows the settlement: its time, rate and the price it was valued at
+            assertThat(publicGet(a, "/dapi/v1/fundingRate", "symbol=BTCUSD_PERP")).isEqualTo("[{\"symbol\":\"BTCUSD_PERP\","
+                    + "\"fundingTime\":" + (START + 60_000L) + ",\"fundingRate\":\"0.00010000\",\"markPrice\":\"50000.00000000\"}]");
+            assertThat(publicGet(a, "/dapi/v1/fundingRate", "symbol=BTCUSD_PERP&startTime=" + (START + 60_001L))).isEqualTo("[]");
+            assertThat(publicGet(a, "/dapi/v1/fundingRate", "symbol=BTCUSD_PERP&endTime=" + (START + 60_000L) + "&limit=1"))
+                    .contains("\"fundingTime\":" + (START + 60_000L));
+            assertThat(publicGet(a, "/dapi/v1/fundingRate", "symbol=ETHUSD_PERP"))
+                    .as("a perpetual that never had a price has no funding to show").isEqualTo("[]");
+            assertThat(publicGet(a, "/dapi/v1/fundingRate", "symbol=BTCUSD_270326")).isEqualTo("[]");
         }
+    }
+
+    private static String publicGet(PapiClient client, String path, String query) {
+        PapiClient.Response r = client.raw("GET", path, query, null, null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.body();
     }
 
     private static JsonArray funding(PapiClient client) {

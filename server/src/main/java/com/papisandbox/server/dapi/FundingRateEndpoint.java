@@ -2,9 +2,12 @@ package com.papisandbox.server.dapi;
 
 import com.papisandbox.engine.EngineRequest;
 import com.papisandbox.engine.Instrument;
+import com.papisandbox.engine.MarketView;
+import com.papisandbox.engine.Query;
 import com.papisandbox.engine.Result;
 import com.papisandbox.server.ApiError;
 import com.papisandbox.server.ApiException;
+import com.papisandbox.server.Json;
 import com.papisandbox.server.ParamReader;
 import com.papisandbox.server.Weight;
 
@@ -12,14 +15,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Get Funding Rate History of Perpetual Futures — {@code GET /dapi/v1/fundingRate} (spec §5.10). The
- * sandbox settles no funding yet, so every symbol's history is empty, as Binance answers for delivery
- * symbols; the parameters are checked as Binance checks them. When funding settlement lands, this
- * endpoint becomes a query of the engine's funding history.
+ * Get Funding Rate History of Perpetual Futures — {@code GET /dapi/v1/fundingRate} (spec-next §5.10): the
+ * fundings the engine settled, oldest first, with the mark price each was settled at (Binance added
+ * {@code markPrice} in 2023); a delivery contract never funds, so its history is {@code []}.
  */
 final class FundingRateEndpoint extends MarketDataEndpoint<FundingRateEndpoint.Request> {
-    private static final byte[] EMPTY = "[]".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-
     record Request(String symbol, long startTime, long endTime, int limit) {
     }
 
@@ -37,15 +37,26 @@ final class FundingRateEndpoint extends MarketDataEndpoint<FundingRateEndpoint.R
         return new Request(symbol, start, end, limit);
     }
 
-    /** Answered by the edge: the symbol is checked, and there is no settled funding to look up. */
     @Override
     public EngineRequest request(long accountId, Request r, Map<String, Instrument> instruments) {
         known(instruments, r.symbol());
-        return null;
+        return new Query.FundingRates(r.symbol(), r.startTime(), r.endTime(), r.limit());
     }
 
     @Override
     public byte[] render(Request r, Result result) {
-        return EMPTY.clone();
+        Result.FundingRates rates = expect(result, Result.FundingRates.class);
+        return Json.write(g -> {
+            g.writeStartArray();
+            for (MarketView.FundingRate f : rates.rates()) {
+                g.writeStartObject();
+                g.writeStringField("symbol", rates.instrument().symbol());
+                g.writeNumberField("fundingTime", f.fundingTime());
+                g.writeStringField("fundingRate", MarketJson.eight(f.rate()));
+                g.writeStringField("markPrice", MarketJson.eight(f.markPrice()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        });
     }
 }
