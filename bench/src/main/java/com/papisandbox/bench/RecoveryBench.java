@@ -31,7 +31,6 @@ import java.util.concurrent.TimeUnit;
  * <pre>java -cp bench/target/papi-sandbox-bench.jar com.papisandbox.bench.RecoveryBench DIR [ORDERS] [RESTING]</pre>
  */
 public final class RecoveryBench {
-    private static final String[] SYMBOLS = {"BTCUSD_PERP", "BTCUSD_261225", "BTCUSD_270326", "ETHUSD_PERP", "ETHUSD_261225", "ETHUSD_270326"};
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "recovery-bench-data");
@@ -57,7 +56,7 @@ public final class RecoveryBench {
 
     private static long resting(Engine engine) {
         long n = 0;
-        for (String s : SYMBOLS) n += engine.book(s).restingCount();
+        for (String s : engine.instruments().keySet()) n += engine.book(s).restingCount();
         return n;
     }
 
@@ -67,7 +66,10 @@ public final class RecoveryBench {
             Engine engine = new Engine(catalog.instruments(), e -> { });
             EngineThread thread = new EngineThread(engine, journal, System::currentTimeMillis, 0, 500_000);
             thread.start();
-            int accounts = Math.max(1, resting / (150 * SYMBOLS.length) + 1);
+            // the contracts trading now: a tick settles (and rolls) any quarterly of the file already delivered
+            thread.submit(new Command.Tick()).get(10, TimeUnit.SECONDS);
+            String[] symbols = thread.instruments().keySet().toArray(String[]::new);
+            int accounts = Math.max(1, resting / (150 * symbols.length) + 1);
             for (int a = 0; a < accounts; a++) {
                 thread.submit(new Command.OpenAccount("bench" + a, "secret" + a, Map.of())).get(10, TimeUnit.SECONDS);
             }
@@ -76,7 +78,7 @@ public final class RecoveryBench {
             for (int i = 0; i < orders; i++) {
                 boolean keep = i < resting;
                 int account = i % accounts;
-                String symbol = SYMBOLS[(i / accounts) % SYMBOLS.length];
+                String symbol = symbols[(i / accounts) % symbols.length];
                 boolean btc = symbol.startsWith("BTC");
                 Side side = (i & 1) == 0 ? Side.BUY : Side.SELL;
                 long mid = btc ? 600_000 : 3_000_00;

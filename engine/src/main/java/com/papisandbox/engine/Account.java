@@ -150,6 +150,22 @@ public final class Account {
         hasPosition[instrument] = true;
     }
 
+    /**
+     * The instrument's slot now trades a newly listed contract: delivery closed its positions and cancelled its
+     * orders, so only the settings remain, and a new contract starts with the defaults.
+     */
+    void relist(int instrument) {
+        for (int s = instrument * 3; s < instrument * 3 + 3; s++) {
+            if (positionQty[s] != 0) throw new IllegalStateException("relisting slot " + instrument + " with an open position");
+            positionCost[s] = 0;
+            positionFee[s] = 0;
+            positionTime[s] = 0;
+        }
+        if (openCount[instrument] != 0) throw new IllegalStateException("relisting slot " + instrument + " with open orders");
+        leverage[instrument] = LeverageBrackets.DEFAULT_LEVERAGE;
+        hasPosition[instrument] = false;
+    }
+
     boolean everHadPosition(int instrument) {
         return hasPosition[instrument];
     }

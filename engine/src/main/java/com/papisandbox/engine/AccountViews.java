@@ -26,14 +26,17 @@ final class AccountViews {
     private static final long WITHDRAW_FLOOR_MMR = 105_000_000L;
 
     private final List<Instrument> instruments;
+    /** History rows hold listing ids: a delivered contract's rows keep its symbol. */
+    private final Listings listings;
     private final List<String> coins;
     private final MarketPrices prices;
     private final Margin margin;
     private final Function<Account, List<Order>> ordersOf;
 
-    AccountViews(List<Instrument> instruments, List<String> coins, MarketPrices prices, Margin margin,
+    AccountViews(List<Instrument> instruments, Listings listings, List<String> coins, MarketPrices prices, Margin margin,
                  Function<Account, List<Order>> ordersOf) {
         this.instruments = instruments;
+        this.listings = listings;
         this.coins = coins;
         this.prices = prices;
         this.margin = margin;
@@ -204,7 +207,7 @@ final class AccountViews {
         if (q.symbol() != null) {
             OrderBook book = books.get(q.symbol());
             if (book == null) return new Result.Rejected(Reject.UNKNOWN_SYMBOL);
-            instrument = book.index;
+            instrument = listings.current(book.index);
         }
         int limit = q.limit() == 0 ? 100 : q.limit();
         if (limit < 1 || limit > 1000 || q.page() < 0) return new Result.Rejected(Reject.LIMIT_NOT_VALID);
@@ -234,7 +237,7 @@ final class AccountViews {
         List<IncomeView> rows = new ArrayList<>(to - from);
         for (int s : matching.subList(from, to)) {
             IncomeType type = h.type(s);
-            String symbol = h.instrument[s] < 0 ? "" : instruments.get(h.instrument[s]).symbol();
+            String symbol = h.instrument[s] < 0 ? "" : listings.get(h.instrument[s]).symbol();
             String info = type == IncomeType.TRANSFER ? (h.amount[s] < 0 ? "WITHDRAW" : "DEPOSIT") : "";
             rows.add(new IncomeView(symbol, type, h.amount[s], coins.get(h.coin[s]), info, h.time[s], h.tranId[s], h.tradeId[s]));
         }
@@ -257,7 +260,7 @@ final class AccountViews {
         if (q.symbol() != null) {
             OrderBook book = books.get(q.symbol());
             if (book == null) return new Result.Rejected(Reject.UNKNOWN_SYMBOL);
-            instrument = book.index;
+            instrument = listings.current(book.index);
         }
         int limit = q.limit() == 0 ? 50 : q.limit();
         if (limit < 1 || limit > 1000) return new Result.Rejected(Reject.LIMIT_NOT_VALID);
@@ -275,7 +278,7 @@ final class AccountViews {
         List<Integer> matching = new ArrayList<>();
         for (int k = 0; k < h.size(); k++) {
             int s = h.slot(k);
-            Instrument in = instruments.get(h.instrument[s]);
+            Instrument in = listings.get(h.instrument[s]);
             if (instrument >= 0 ? h.instrument[s] != instrument : !in.pair().equals(q.pair())) continue;
             if (h.time[s] < start || h.time[s] > end) continue;
             if (q.orderId() >= 0 && h.orderId[s] != q.orderId()) continue;
@@ -286,7 +289,7 @@ final class AccountViews {
                 : matching.subList(Math.max(0, matching.size() - limit), matching.size());
         List<TradeView> rows = new ArrayList<>(chosen.size());
         for (int s : chosen) {
-            Instrument in = instruments.get(h.instrument[s]);
+            Instrument in = listings.get(h.instrument[s]);
             Side side = h.side(s);
             rows.add(new TradeView(in.symbol(), h.tradeId[s], h.orderId[s], in.pair(), side, h.price[s], h.qty[s],
                     h.realizedPnl[s], in.marginAsset(), Money.roundToCoin(h.base[s]), h.commission[s], in.marginAsset(),

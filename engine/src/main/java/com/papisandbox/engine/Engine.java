@@ -28,10 +28,20 @@ public final class Engine {
     public static final long FIRST_ORDER_ID = 100_000_000L;
     private static final long MAX_SAFE_ID = (1L << 53) - 1;
 
-    private final Map<String, Instrument> instruments = new LinkedHashMap<>();
-    /** The instruments in order; a book's {@link OrderBook#index} is its position here. */
+    /**
+     * The contracts trading now by symbol, in slot order: an immutable map replaced when a quarterly rolls,
+     * so other threads (the edge, the live market) may read it at any time.
+     */
+    private volatile Map<String, Instrument> instruments;
+    private volatile Map<String, Instrument> everListed;
+    /** The instruments in slot order; a book's {@link OrderBook#index} is its position here. */
     private final List<Instrument> instrumentsByIndex = new ArrayList<>();
+    private final List<OrderBook> booksByIndex = new ArrayList<>();
     private final Map<String, OrderBook> books = new HashMap<>();
+    /** Everything ever listed; a delivered quarterly's slot goes to its successor. */
+    private final Listings listings;
+    /** Books of delivered contracts restored from a snapshot, for their closed orders (see bookOfListing). */
+    private final Map<Integer, OrderBook> deliveredBooks = new HashMap<>();
     private final OrderIndex ordersById = new OrderIndex(FIRST_ORDER_ID);
     /** Accounts by id - 1 (ids are dense, from 1). */
     private final List<Account> accounts = new ArrayList<>();
@@ -77,26 +87,27 @@ public final class Engine {
 
     public Engine(Collection<Instrument> instrumentList, Consumer<Event> events, int closedOrderCap) {
         for (Instrument instrument : instrumentList) {
-            if (instruments.putIfAbsent(instrument.symbol(), instrument) != null) {
-                throw new IllegalArgumentException("duplicate instrument " + instrument.symbol());
-            }
-            books.put(instrument.symbol(), new OrderBook(instrument, instrumentsByIndex.size()));
+            if (books.containsKey(instrument.symbol())) throw new IllegalArgumentException("duplicate instrument " + instrument.symbol());
+            OrderBook book = new OrderBook(instrument, instrumentsByIndex.size());
+            books.put(instrument.symbol(), book);
+            booksByIndex.add(book);
             instrumentsByIndex.add(instrument);
         }
+        this.listings = new Listings(instrumentsByIndex);
+        publishInstruments();
         for (Instrument instrument : instrumentsByIndex) {
             if (!coins.contains(instrument.marginAsset())) coins.add(instrument.marginAsset());
         }
         this.events = events;
         this.closedOrderCap = closedOrderCap;
-        List<OrderBook> booksByIndex = instrumentsByIndex.stream().map(i -> books.get(i.symbol())).toList();
         this.marketData = new MarketData(instrumentsByIndex);
         this.house = new HouseMarket(this, booksByIndex);
         this.marketQueries = new MarketQueries(this, marketData, house);
         this.closedOrderTrimTo = closedOrderCap - Math.min(64, closedOrderCap / 8);
         this.prices = new MarketPrices(instrumentsByIndex.size());
-        this.ledger = new Ledger(instrumentsByIndex, coins, events);
+        this.ledger = new Ledger(instrumentsByIndex, listings, coins, events);
         this.margin = new Margin(instrumentsByIndex, ledger.coinOf, coins.size(), prices);
-        this.views = new AccountViews(instrumentsByIndex, coins, prices, margin, this::ordersOf);
+        this.views = new AccountViews(instrumentsByIndex, listings, coins, prices, margin, this::ordersOf);
         this.timeEvents = new TimeEvents(instrumentsByIndex);
     }
 
@@ -174,8 +185,23 @@ public final class Engine {
         throw new IllegalArgumentException("unknown query " + query);
     }
 
+    /** The contracts trading now, by symbol in slot order; immutable, safe to read from any thread. */
     public Map<String, Instrument> instruments() {
         return instruments;
+    }
+
+    /** Every contract ever listed, delivered ones included (history rows name them); any thread. */
+    public Map<String, Instrument> everListed() {
+        return everListed;
+    }
+
+    private void publishInstruments() {
+        Map<String, Instrument> bySymbol = new LinkedHashMap<>();
+        for (Instrument instrument : instrumentsByIndex) bySymbol.put(instrument.symbol(), instrument);
+        Map<String, Instrument> all = new HashMap<>();
+        for (int k = 0; k < listings.size(); k++) all.put(listings.get(k).symbol(), listings.get(k));
+        everListed = Collections.unmodifiableMap(all);
+        instruments = Collections.unmodifiableMap(bySymbol);
     }
 
     public OrderBook book(String symbol) {
@@ -617,8 +643,39 @@ public final class Engine {
         long price = prices.settlement(book.instrument(), i);
         if (price > 0) ledger.deliver(accounts, i, price, time);
         prices.delivered[i] = true;
-        timeEvents.deliveriesChanged();
         forgetOldOrders(time);
+        list(i, Quarterlies.successor(book.instrument(), latestDelivery(book.instrument().pair())));
+    }
+
+    private long latestDelivery(String pair) {
+        long latest = 0;
+        for (Instrument in : instrumentsByIndex) {
+            if (!in.perpetual() && in.pair().equals(pair)) latest = Math.max(latest, in.deliveryDate());
+        }
+        return latest;
+    }
+
+    /**
+     * Lists {@code successor} in the slot of the quarterly that just delivered (spec-next §5.2): a fresh book,
+     * tape and funding history, no reference price until the market quotes it, and every account's settings
+     * for the slot back to their defaults. The delivered contract's orders keep their old book, and history
+     * rows their listing, so both still show the delivered symbol.
+     */
+    private void list(int slot, Instrument successor) {
+        if (books.containsKey(successor.symbol())) throw new IllegalStateException(successor.symbol() + " is listed already");
+        OrderBook old = booksByIndex.get(slot);
+        OrderBook book = new OrderBook(successor, slot);
+        books.remove(old.instrument().symbol());
+        books.put(successor.symbol(), book);
+        booksByIndex.set(slot, book);
+        instrumentsByIndex.set(slot, successor);
+        listings.list(slot, successor);
+        prices.relist(slot);
+        marketData.relist(slot, successor);
+        house.relist(slot);
+        for (Account a : accounts) a.relist(slot);
+        timeEvents.deliveriesChanged();
+        publishInstruments();
     }
 
     /** The live market's reference price (price units) becomes the symbol's mark and index price. */
@@ -814,6 +871,26 @@ public final class Engine {
 
     TimeEvents timeEvents() {
         return timeEvents;
+    }
+
+    Listings listings() {
+        return listings;
+    }
+
+    /**
+     * The book of a listing: the slot's book while it trades, else a detached empty book of the delivered
+     * contract, which its restored closed orders hang off so they still show its symbol.
+     */
+    OrderBook bookOfListing(int listing) {
+        int slot = listings.slotOf(listing);
+        if (listings.current(slot) == listing) return booksByIndex.get(slot);
+        return deliveredBooks.computeIfAbsent(listing, k -> new OrderBook(listings.get(k), slot));
+    }
+
+    /** A listing read from a snapshot, before its accounts: the slot's state is read after it. */
+    void restoreListing(int slot, Instrument instrument) {
+        if (!accounts.isEmpty()) throw new IllegalStateException("listings are restored before accounts");
+        list(slot, instrument);
     }
 
     List<Instrument> instrumentsByIndex() {

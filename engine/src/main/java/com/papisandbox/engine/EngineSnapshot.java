@@ -34,6 +34,18 @@ public final class EngineSnapshot {
         out.writeLong(engine.nextAccountIdCounter());
         out.writeLong(engine.ledger().nextTranId);
         out.writeLong(engine.timeEvents().nextFunding);
+        // contracts listed since the start (quarterly rolls), so the slots below name what they trade now
+        Listings listings = engine.listings();
+        int initial = engine.instrumentsByIndex().size();
+        out.writeInt(listings.size() - initial);
+        for (int k = initial; k < listings.size(); k++) {
+            Instrument listed = listings.get(k);
+            out.writeInt(listings.slotOf(k));
+            out.writeString(listed.symbol());
+            out.writeString(listed.contractType());
+            out.writeLong(listed.deliveryDate());
+            out.writeLong(listed.onboardDate());
+        }
         List<Instrument> instruments = engine.instrumentsByIndex();
         out.writeInt(instruments.size());
         MarketPrices prices = engine.prices();
@@ -60,7 +72,8 @@ public final class EngineSnapshot {
         for (Order o : orders) {
             out.writeLong(o.orderId);
             out.writeLong(o.accountId);
-            out.writeInt(o.book.index);
+            // the listing, not the slot: a delivered contract's closed orders keep its symbol
+            out.writeInt(engine.listings().idOf(o.book.instrument().symbol()));
             out.writeString(o.clientOrderId);
             out.writeByte(Codes.of(o.side));
             out.writeByte(Codes.of(o.type));
@@ -179,6 +192,13 @@ public final class EngineSnapshot {
             long nextAccountId = in.readLong();
             engine.ledger().nextTranId = in.readLong();
             engine.timeEvents().nextFunding = in.readLong();
+            int rolls = in.readInt();
+            if (rolls < 0) throw new IllegalArgumentException("snapshot has a negative listing count");
+            for (int k = 0; k < rolls; k++) {
+                int slot = index(in.readInt(), engine.instrumentsByIndex().size());
+                Instrument template = engine.instrumentsByIndex().get(slot);
+                engine.restoreListing(slot, template.listedAs(in.readString(), in.readString(), in.readLong(), in.readLong()));
+            }
             List<Instrument> byIndex = engine.instrumentsByIndex();
             int instrumentCount = in.readInt();
             if (instrumentCount != byIndex.size()) throw new IllegalArgumentException("snapshot has other instruments");
@@ -205,7 +225,7 @@ public final class EngineSnapshot {
             for (int i = 0; i < orderCount; i++) {
                 long orderId = in.readLong();
                 long accountId = in.readLong();
-                OrderBook book = engine.book(byIndex.get(index(in.readInt(), instrumentCount)).symbol());
+                OrderBook book = engine.bookOfListing(index(in.readInt(), engine.listings().size()));
                 String clientOrderId = in.readString();
                 Side side = Codes.side(in.readByte());
                 OrderType type = Codes.orderType(in.readByte());
@@ -293,7 +313,7 @@ public final class EngineSnapshot {
         for (int k = 0; k < trades; k++) {
             long tradeId = in.readLong();
             long orderId = in.readLong();
-            int instrument = index(in.readInt(), instruments);
+            int instrument = index(in.readInt(), engine.listings().size());
             Side side = Codes.side(in.readByte());
             PositionSide positionSide = Codes.positionSide(in.readByte());
             boolean maker = in.readBoolean();
@@ -305,7 +325,7 @@ public final class EngineSnapshot {
             long tranId = in.readLong();
             long time = in.readLong();
             int instrument = in.readInt();
-            if (instrument != -1) index(instrument, instruments);
+            if (instrument != -1) index(instrument, engine.listings().size());
             int coin = index(in.readInt(), coins);
             IncomeType type = IncomeType.ofCode(in.readByte());
             a.incomes.add(tranId, time, instrument, coin, type, in.readLong(), in.readLong());

@@ -37,6 +37,12 @@ final class HouseMarket {
         return referenceTime[book.index];
     }
 
+    /** A new contract in slot {@code i}: not quoted until the market sends its first requote. */
+    void relist(int i) {
+        referencePrice[i] = 0;
+        referenceTime[i] = 0;
+    }
+
     boolean owns(Order order) {
         return houseAccountId != 0 && order.accountId == houseAccountId;
     }
@@ -102,7 +108,8 @@ final class HouseMarket {
             if (present[k]) continue;
             long price = side == Side.BUY ? ladder.bestBid - k * ladder.step : ladder.bestAsk + k * ladder.step;
             if (price <= 0 || price < instrument.minPrice() || (instrument.maxPrice() > 0 && price > instrument.maxPrice())) continue;
-            String clientOrderId = "house_" + (side == Side.BUY ? 'B' : 'S') + price;
+            // client order ids are unique per account across symbols: two books' ladders may share a price
+            String clientOrderId = "house_" + book.index + (side == Side.BUY ? 'B' : 'S') + price;
             Result r = engine.execute(new Command.PlaceOrder(houseAccountId, instrument.symbol(), side, OrderType.LIMIT,
                     TimeInForce.GTC, PositionSide.BOTH, false, price, ladder.qty(price), clientOrderId), timestamp);
             if (r.changedState()) placed++;

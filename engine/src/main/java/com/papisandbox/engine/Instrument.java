@@ -77,6 +77,13 @@ public record Instrument(
         return "PERPETUAL".equals(contractType);
     }
 
+    /** The same trading rules listed under another symbol, type and dates: how a new quarterly is listed. */
+    public Instrument listedAs(String symbol, String contractType, long deliveryDate, long onboardDate) {
+        return new Instrument(symbol, pair, contractType, deliveryDate, onboardDate, contractSize, marginAsset, baseAsset,
+                quoteAsset, pricePrecision, quantityPrecision, minPrice, maxPrice, tickSize, minQty, maxQty, stepSize,
+                marketMinQty, marketMaxQty, marketStepSize, maxNumOrders, multiplierUp, multiplierDown);
+    }
+
     /** A price in instrument units as 1e-8 USD (the scale of mark and index prices). */
     public long priceE8(long units) {
         return Math.multiplyExact(units, ContractMath.POW10[8 - pricePrecision]);

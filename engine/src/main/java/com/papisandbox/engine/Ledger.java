@@ -12,6 +12,8 @@ import java.util.function.Consumer;
  */
 final class Ledger {
     private final List<Instrument> instruments;
+    /** History rows name the listing, not the slot, so they keep their symbol after a roll. */
+    private final Listings listings;
     private final List<String> coins;
     /** The margin coin index of each instrument. */
     final int[] coinOf;
@@ -25,8 +27,9 @@ final class Ledger {
     long lastCommission;
     long lastRealized;
 
-    Ledger(List<Instrument> instruments, List<String> coins, Consumer<Event> events) {
+    Ledger(List<Instrument> instruments, Listings listings, List<String> coins, Consumer<Event> events) {
         this.instruments = instruments;
+        this.listings = listings;
         this.coins = coins;
         this.coinOf = new int[instruments.size()];
         for (int i = 0; i < coinOf.length; i++) coinOf[i] = coins.indexOf(instruments.get(i).marginAsset());
@@ -77,9 +80,9 @@ final class Ledger {
         a.wallet[coin] = Math.addExact(a.wallet[coin], change);
         a.walletTime[coin] = time;
         feePool[coin] = Math.addExact(feePool[coin], commission);
-        a.trades.add(tradeId, order.orderId, i, order.side, order.positionSide, maker, price, qty, realized, base, commission, time);
-        if (closing > 0) a.incomes.add(nextTranId++, time, i, coin, IncomeType.REALIZED_PNL, realized, tradeId);
-        if (commission != 0) a.incomes.add(nextTranId++, time, i, coin, IncomeType.COMMISSION, -commission, tradeId);
+        a.trades.add(tradeId, order.orderId, listings.current(i), order.side, order.positionSide, maker, price, qty, realized, base, commission, time);
+        if (closing > 0) a.incomes.add(nextTranId++, time, listings.current(i), coin, IncomeType.REALIZED_PNL, realized, tradeId);
+        if (commission != 0) a.incomes.add(nextTranId++, time, listings.current(i), coin, IncomeType.COMMISSION, -commission, tradeId);
         lastCommission = commission;
         lastRealized = realized;
         if (events != null) {
@@ -107,7 +110,7 @@ final class Ledger {
                 a.walletTime[coin] = time;
                 // what rounding leaves unmatched between payers and receivers stays with the house
                 feePool[coin] = Math.subtractExact(feePool[coin], amount);
-                a.incomes.add(nextTranId++, time, i, coin, IncomeType.FUNDING_FEE, amount, 0);
+                a.incomes.add(nextTranId++, time, listings.current(i), coin, IncomeType.FUNDING_FEE, amount, 0);
                 if (events != null) {
                     events.accept(new Event.AccountUpdated(a.accountId, Event.Reason.FUNDING_FEE, coins.get(coin), a.wallet[coin],
                             amount, instrument.symbol(), side, n, a.positionCost[slot], time));
@@ -137,7 +140,7 @@ final class Ledger {
                 a.positionCost[slot] = 0;
                 a.positionFee[slot] = 0;
                 a.positionTime[slot] = time;
-                a.incomes.add(nextTranId++, time, i, coin, IncomeType.DELIVERED_SETTELMENT, realized, 0);
+                a.incomes.add(nextTranId++, time, listings.current(i), coin, IncomeType.DELIVERED_SETTELMENT, realized, 0);
                 if (events != null) {
                     events.accept(new Event.AccountUpdated(a.accountId, Event.Reason.DELIVERY, coins.get(coin), a.wallet[coin],
                             realized, instrument.symbol(), side, 0, 0, time));

@@ -19,6 +19,12 @@ final class MarketData {
         fundings[instrument].record(time, rate, markE8);
     }
 
+    /** A new contract in slot {@code i}: an empty tape and no fundings. */
+    void relist(int i, Instrument instrument) {
+        tapes[i] = new MarketTape(instrument);
+        fundings[i] = new FundingHistory();
+    }
+
     FundingHistory fundings(OrderBook book) {
         return fundings[book.index];
     }

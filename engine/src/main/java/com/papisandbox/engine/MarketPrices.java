@@ -24,6 +24,15 @@ final class MarketPrices {
         delivered = new boolean[instruments];
     }
 
+    /** A new contract in slot {@code i}: no price until the market quotes or trades it. */
+    void relist(int i) {
+        mark[i] = 0;
+        index[i] = 0;
+        lastPrice[i] = 0;
+        fundingRate[i] = DEFAULT_FUNDING_RATE;
+        delivered[i] = false;
+    }
+
     /** The price positions are valued at (1e-8 USD): the mark, else the last trade, else 0 (unknown). */
     long valuation(Instrument instrument, int i) {
         if (mark[i] > 0) return mark[i];

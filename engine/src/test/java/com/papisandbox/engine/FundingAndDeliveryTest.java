@@ -18,6 +18,10 @@ import org.junit.jupiter.api.Test;
 class FundingAndDeliveryTest {
     static final long HOUR = 60L * 60 * 1000;
     static final long BTC_10 = 10 * Money.ONE_COIN;
+    /** The quarterly listed when BTCUSD_260626 delivers (the test engine lists one quarterly per pair). */
+    static final String NEXT_QUARTER = "BTCUSD_260925";
+    /** 2026-09-25 08:00 UTC, the last Friday of September. */
+    static final long SEP_25_2026 = 1_790_323_200_000L;
 
     final EngineHarness h = new EngineHarness();
     final long m = h.openAccount("maker");
@@ -97,9 +101,69 @@ class FundingAndDeliveryTest {
         assertThat(income(a, IncomeType.DELIVERED_SETTELMENT)).containsExactly(
                 new IncomeView(BTC_QUARTER, IncomeType.DELIVERED_SETTELMENT, 72_727, "BTC", "", t, 2, 0));
         assertThat(h.gtc(a, Side.BUY, btc("40000.0"), 1)).isNotNull();
-        assertThat(h.limit(a, BTC_QUARTER, BUY, TimeInForce.GTC, btc("40000.0"), 1)).isEqualTo(new Result.Rejected(Reject.SYMBOL_CLOSED));
-        // delivered symbols leave the position lists
+        // the delivered symbol is gone; its successor, the next quarter, is listed in its slot at the delivery
+        assertThat(h.limit(a, BTC_QUARTER, BUY, TimeInForce.GTC, btc("40000.0"), 1)).isEqualTo(new Result.Rejected(Reject.UNKNOWN_SYMBOL));
+        Instrument next = h.engine.instruments().get(NEXT_QUARTER);
+        assertThat(next).isEqualTo(quarter.listedAs(NEXT_QUARTER, "NEXT_QUARTER", SEP_25_2026, t));
+        assertThat(h.engine.instruments().keySet()).containsExactly(BTC, TestInstruments.ETH, NEXT_QUARTER);
+        assertThat(h.engine.book(NEXT_QUARTER).index).isEqualTo(h.engine.book(BTC).index + 2);
+        // delivered symbols leave the position lists; the new contract joins them, flat
         Result.Positions rows = (Result.Positions) h.query(new Query.PositionRisk(a, null, "BTCUSD"));
-        assertThat(rows.positions()).extracting(LedgerViews.PositionView::symbol).containsExactly(BTC);
+        assertThat(rows.positions()).extracting(LedgerViews.PositionView::symbol).containsExactly(BTC, NEXT_QUARTER);
+        assertThat(rows.positions().get(1).positionAmt()).isZero();
+        // history keeps the delivered symbol: the fills and the settlement still name BTCUSD_260626
+        Result.UserTrades fills = (Result.UserTrades) h.query(new Query.UserTrades(a, null, "BTCUSD", -1, EngineHarness.T0, EngineHarness.T0 + HOUR, -1, 0));
+        assertThat(fills.trades()).extracting(LedgerViews.TradeView::symbol).containsOnly(BTC_QUARTER);
+        assertThat(h.query(new Query.UserTrades(a, BTC_QUARTER, null, -1, -1, -1, -1, 0))).isEqualTo(new Result.Rejected(Reject.UNKNOWN_SYMBOL));
+        assertThat(incomes(a)).extracting(IncomeView::symbol).containsOnly(BTC_QUARTER);
+        // the new contract trades at once
+        h.gtc(m, NEXT_QUARTER, SELL, btc("50000.0"), 1);
+        assertThat(h.market(a, NEXT_QUARTER, BUY, 1)).isInstanceOf(Result.OrderResult.class);
+        assertThat(positions(a)).containsEntry(NEXT_QUARTER, 1L);
+    }
+
+    @Test
+    void aRollResetsTheSlotsSettingsAndSurvivesASnapshot() {
+        h.execute(new Command.SetLeverage(a, BTC_QUARTER, 50));
+        h.gtc(m, BTC_QUARTER, SELL, btc("50000.0"), 1);
+        h.market(a, BTC_QUARTER, BUY, 1);
+        h.now = h.engine.instruments().get(BTC_QUARTER).deliveryDate() - HOUR;
+        h.gtc(a, BTC_QUARTER, BUY, btc("49000.0"), 1);
+        h.now = h.engine.instruments().get(BTC_QUARTER).deliveryDate();
+        assertThat(h.execute(new Command.Tick())).isEqualTo(Result.Done.CHANGED);
+        int slot = h.engine.book(NEXT_QUARTER).index;
+        assertThat(h.engine.account(a).leverage[slot]).as("a new contract starts at the default leverage").isEqualTo(LeverageBrackets.DEFAULT_LEVERAGE);
+        h.execute(new Command.SetLeverage(a, NEXT_QUARTER, 10));
+
+        Engine restored = EngineSnapshot.read(EngineSnapshot.write(h.engine), TestInstruments.all(), null);
+        assertThat(restored.instruments()).isEqualTo(h.engine.instruments());
+        assertThat(EngineSnapshot.stateHash(restored)).isEqualTo(EngineSnapshot.stateHash(h.engine));
+        // the delivered contract's closed orders (one cancelled by the delivery) still show its symbol
+        Query.AllOrders all = new Query.AllOrders(a, null, "BTCUSD", -1, -1, -1, 0);
+        assertThat(((Result.Orders) h.query(all)).orders()).extracting(o -> o.instrument().symbol())
+                .containsExactly(BTC_QUARTER, BTC_QUARTER);
+        assertThat(((Result.Orders) restored.query(all, h.now)).orders()).extracting(o -> o.instrument().symbol() + " " + o.orderId()
+                + " " + o.status()).containsExactly(BTC_QUARTER + " 100000001 FILLED", BTC_QUARTER + " 100000002 CANCELED");
+    }
+
+    @Test
+    void aSandboxStartedYearsLaterRollsThroughEveryMissedQuarter() {
+        // 2028-07-01: 260626 delivered, then each successor in turn, until the listed one delivers after now
+        h.now = 1_846_022_400_000L;
+        h.execute(new Command.Tick());
+        assertThat(h.engine.instruments().keySet()).containsExactly(BTC, TestInstruments.ETH, "BTCUSD_280929");
+        Instrument listed = h.engine.instruments().get("BTCUSD_280929");
+        assertThat(listed.deliveryDate()).isEqualTo(Quarterlies.deliveryDate(2028, 9));
+        assertThat(listed.onboardDate()).isEqualTo(Quarterlies.deliveryDate(2028, 6));
+        assertThat(Quarterlies.contractType(listed, h.engine.instruments().values())).isEqualTo("CURRENT_QUARTER");
+        assertThat(h.execute(new Command.Tick())).isEqualTo(Result.Done.UNCHANGED);
+    }
+
+    private List<IncomeView> incomes(long account) {
+        return ((Result.Incomes) h.query(new Query.Income(account, null, null, -1, -1, 0, 0))).incomes();
+    }
+
+    private java.util.Map<String, Long> positions(long account) {
+        return h.engine.account(account).positions();
     }
 }

@@ -4,6 +4,7 @@ import com.papisandbox.engine.Command;
 import com.papisandbox.engine.EngineRequest;
 import com.papisandbox.engine.Query;
 import com.papisandbox.engine.Engine;
+import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.Result;
 import com.papisandbox.journal.Journal;
 import com.papisandbox.journal.JournalEntry;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -65,6 +67,16 @@ public final class EngineThread implements AutoCloseable {
     });
     /** The snapshot being stored, if any: one at a time. */
     private CompletableFuture<Void> storing = CompletableFuture.completedFuture(null);
+
+    /** The contracts trading now (replaced when a quarterly rolls); safe from any thread. */
+    public Map<String, Instrument> instruments() {
+        return engine.instruments();
+    }
+
+    /** A contract trading now or delivered earlier, or null; safe from any thread. */
+    public Instrument everListed(String symbol) {
+        return engine.everListed().get(symbol);
+    }
 
     /**
      * @param snapshotSequence the sequence the engine's state was recovered from a snapshot at (0: none)

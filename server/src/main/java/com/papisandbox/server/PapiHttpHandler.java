@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -39,13 +40,14 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
     private final RouteTable routes;
     private final ApiKeys apiKeys;
     private final EngineThread engine;
-    private final Map<String, Instrument> instruments;
+    /** The contracts trading now: read per request, since a quarterly roll replaces them. */
+    private final Supplier<Map<String, Instrument>> instruments;
     private final RateLimits rateLimits;
     private final LongSupplier clock;
     private final long engineTimeoutMillis;
     private final HttpDate date;
 
-    public PapiHttpHandler(RouteTable routes, ApiKeys apiKeys, EngineThread engine, Map<String, Instrument> instruments,
+    public PapiHttpHandler(RouteTable routes, ApiKeys apiKeys, EngineThread engine, Supplier<Map<String, Instrument>> instruments,
                            RateLimits rateLimits, LongSupplier clock, long engineTimeoutMillis) {
         this.routes = routes;
         this.apiKeys = apiKeys;
@@ -114,7 +116,7 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
                 }
             }
             long accountId = account == null ? -1 : account.accountId();
-            EngineRequest call = endpoint.request(accountId, request, instruments);
+            EngineRequest call = endpoint.request(accountId, request, instruments.get());
             if (endpoint.placesOrder() && rateLimits.addOrder(accountId, now) < 0) {
                 throw new ApiException(ApiError.tooManyOrders(RateLimits.ORDERS_PER_MINUTE));
             }

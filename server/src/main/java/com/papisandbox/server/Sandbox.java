@@ -108,9 +108,10 @@ public final class Sandbox implements AutoCloseable {
             // After the user accounts: the first account of a data dir stays the demo account.
             market = HouseAccount.startMarket(config.market(), catalog, engineThread, config.clock());
 
-            Map<String, Instrument> instruments = Map.copyOf(engine.instruments());
             vertx = vertxStarting.get(60, TimeUnit.SECONDS);
-            PapiHttpHandler handler = new PapiHttpHandler(routes(config.clock(), catalog), apiKeys, engineThread, instruments,
+            EngineThread listing = engineThread;
+            PapiHttpHandler handler = new PapiHttpHandler(routes(config.clock(), catalog, listing::instruments, listing::everListed),
+                    apiKeys, engineThread, listing::instruments,
                     new RateLimits(config.enforceRateLimits()), config.clock(), config.engineTimeoutMillis());
             List<HttpServer> servers = listen(vertx, config, handler);
             String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
@@ -257,11 +258,21 @@ public final class Sandbox implements AutoCloseable {
         return java.util.Collections.unmodifiableMap(bySymbol);
     }
 
-    /** Every endpoint served, by surface. */
+    /** Every endpoint served, by surface, for the catalogue's contracts as listed at a first start. */
     public static RouteTable routes(java.util.function.LongSupplier clock, InstrumentCatalog catalog) {
         Map<String, Instrument> instruments = instrumentMap(catalog);
-        return new RouteTable(TradeEndpoints.all(instruments), AccountEndpoints.all(),
-                DapiEndpoints.all(clock, new ExchangeInfo(catalog), instruments),
+        return routes(clock, catalog, () -> instruments, instruments::get);
+    }
+
+    /**
+     * @param current the contracts trading now (a quarterly roll replaces them)
+     * @param listed  any contract listed now or delivered earlier, by symbol
+     */
+    static RouteTable routes(java.util.function.LongSupplier clock, InstrumentCatalog catalog,
+                             java.util.function.Supplier<Map<String, Instrument>> current,
+                             java.util.function.Function<String, Instrument> listed) {
+        return new RouteTable(TradeEndpoints.all(listed), AccountEndpoints.all(),
+                DapiEndpoints.all(clock, new ExchangeInfo(catalog, current), listed),
                 CompatEndpoints.all(clock), SandboxEndpoints.all());
     }
 

@@ -1,5 +1,7 @@
 package com.papisandbox.testkit;
 
+import com.papisandbox.engine.Quarterlies;
+
 import com.papisandbox.server.Sandbox;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -24,7 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class E2E {
     static final String BTC = "BTCUSD_PERP";
     static final String ETH = "ETHUSD_PERP";
-    static final String BTC_Q = "BTCUSD_261225";
+    /** The quarterlies the calendar lists today (tests run on the real clock, and the sandbox rolls them). */
+    static final String BTC_Q = Quarterlies.listedQuarterly("BTCUSD", System.currentTimeMillis(), 0);
+    static final String BTC_NEXT_Q = Quarterlies.listedQuarterly("BTCUSD", System.currentTimeMillis(), 1);
+    static final String ETH_Q = Quarterlies.listedQuarterly("ETHUSD", System.currentTimeMillis(), 0);
+    static final String ETH_NEXT_Q = Quarterlies.listedQuarterly("ETHUSD", System.currentTimeMillis(), 1);
 
     static final String ORDER = "/papi/v1/cm/order";
     static final String OPEN_ORDER = "/papi/v1/cm/openOrder";

@@ -61,9 +61,13 @@ class LiveMarketTest {
     void everySymbolHasBothSidesTwentyLevelsDeepAndAThousandContractMarketOrderFillsAtOnce() throws Exception {
         Path dir = Files.createTempDirectory("papi-sandbox-live");
         try (Sandbox sandbox = start(dir, MarketConfig.defaults())) {
-            // every symbol still trading at the test clock: BTCUSD_261225 and ETHUSD_261225 delivered on 2026-12-25
-            for (String symbol : InstrumentCatalog.bundled().instruments().stream()
-                    .filter(i -> i.deliveryDate() > START).map(i -> i.symbol()).toList()) {
+            // every symbol trading at the test clock, 2027-01-15: BTCUSD_261225 and ETHUSD_261225 delivered on
+            // 2026-12-25 and their successors, BTCUSD_270625 and ETHUSD_270625, took their places
+            JsonArray listed = new JsonObject(new PapiClient(sandbox.baseUrl(), null, null).raw("GET", "/dapi/v1/exchangeInfo", "", "", null)
+                    .body()).getJsonArray("symbols");
+            List<String> symbols = listed.stream().map(row -> ((JsonObject) row).getString("symbol")).toList();
+            assertThat(symbols).containsExactly("BTCUSD_PERP", "BTCUSD_270625", "BTCUSD_270326", "ETHUSD_PERP", "ETHUSD_270625", "ETHUSD_270326");
+            for (String symbol : symbols) {
                 JsonObject d = depth(sandbox, symbol);
                 assertThat(d.getJsonArray("bids")).as(symbol).hasSizeGreaterThanOrEqualTo(20);
                 assertThat(d.getJsonArray("asks")).as(symbol).hasSizeGreaterThanOrEqualTo(20);

@@ -133,7 +133,7 @@ class MarketDataEndpointsTest {
         assertBody("/dapi/v1/premiumIndex", "symbol=BTCUSD_PERP", "[{\"symbol\":\"BTCUSD_PERP\",\"pair\":\"BTCUSD\","
                 + "\"markPrice\":\"65010.00000000\",\"indexPrice\":\"65010.00000000\",\"estimatedSettlePrice\":\"65010.00000000\","
                 + "\"lastFundingRate\":\"0.00010000\",\"interestRate\":\"0.00010000\",\"nextFundingTime\":1800028800000,\"time\":" + NOW + "}]");
-        assertBody("/dapi/v1/premiumIndex", "symbol=BTCUSD_261225", "[{\"symbol\":\"BTCUSD_261225\",\"pair\":\"BTCUSD\","
+        assertBody("/dapi/v1/premiumIndex", "symbol=BTCUSD_270326", "[{\"symbol\":\"BTCUSD_270326\",\"pair\":\"BTCUSD\","
                 + "\"markPrice\":\"0.00000000\",\"indexPrice\":\"0.00000000\",\"estimatedSettlePrice\":\"0.00000000\","
                 + "\"lastFundingRate\":\"\",\"interestRate\":\"\",\"nextFundingTime\":0,\"time\":" + NOW + "}]");
         assertBody("/dapi/v1/fundingRate", "symbol=BTCUSD_PERP", "[]");

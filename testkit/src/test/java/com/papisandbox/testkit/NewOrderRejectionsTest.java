@@ -167,13 +167,13 @@ class NewOrderRejectionsTest extends TwoAccounts {
 
     @Test
     void reduceOnlyWithoutAPositionIsRejected() {
-        rejected(with(limit("ETHUSD_261225", "BUY", "1", "2600"), "reduceOnly", "true"), -2022, "ReduceOnly Order is rejected.");
-        rejected(with(limit("ETHUSD_261225", "SELL", "1", "2600"), "reduceOnly", "true"), -2022, "ReduceOnly Order is rejected.");
+        rejected(with(limit(ETH_Q, "BUY", "1", "2600"), "reduceOnly", "true"), -2022, "ReduceOnly Order is rejected.");
+        rejected(with(limit(ETH_Q, "SELL", "1", "2600"), "reduceOnly", "true"), -2022, "ReduceOnly Order is rejected.");
     }
 
     @Test
     void reduceOnlyThatReducesIsAccepted() {
-        String sym = "ETHUSD_270326";
+        String sym = ETH_NEXT_Q;
         placeId(b, limit(sym, "SELL", "2", "3000"));
         place(a, limit(sym, "BUY", "2", "3000")); // A is now long 2
         rejected(with(limit(sym, "SELL", "3", "3500"), "reduceOnly", "true"), -2022, "ReduceOnly Order is rejected.");
@@ -188,7 +188,7 @@ class NewOrderRejectionsTest extends TwoAccounts {
 
     @Test
     void maxNumOrdersPerSymbol() {
-        String sym = "BTCUSD_270326";
+        String sym = BTC_NEXT_Q;
         for (int i = 0; i < 200; i++) {
             assertThat(a.signed("POST", ORDER, limit(sym, "BUY", "1", Integer.toString(20000 + i))).status()).isEqualTo(200);
         }

@@ -130,7 +130,7 @@ class OrderShapesTest extends TwoAccounts {
         assertThat(ids(array(a.signed("GET", OPEN_ORDERS, params("symbol", ETH))))).containsExactly(eth1);
         assertThat(ids(array(a.signed("GET", OPEN_ORDERS, params("pair", "BTCUSD"))))).containsExactly(btc1, btcQ, btc2);
         assertThat(ids(array(a.signed("GET", OPEN_ORDERS, params("pair", "ETHUSD"))))).containsExactly(eth1);
-        assertThat(a.signed("GET", OPEN_ORDERS, params("symbol", "ETHUSD_270326")).body()).isEqualTo("[]");
+        assertThat(a.signed("GET", OPEN_ORDERS, params("symbol", ETH_NEXT_Q)).body()).isEqualTo("[]");
     }
 
     @Test

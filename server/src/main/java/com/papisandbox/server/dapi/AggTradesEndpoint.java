@@ -12,6 +12,7 @@ import com.papisandbox.server.ParamReader;
 import com.papisandbox.server.Weight;
 
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Set;
 
 /**
@@ -21,14 +22,15 @@ import java.util.Set;
  */
 final class AggTradesEndpoint extends MarketDataEndpoint<AggTradesEndpoint.Request> {
     private static final long HOUR = 3_600_000L;
-    private final Map<String, Instrument> instruments;
+    /** Any contract listed now or delivered earlier, by symbol: to render in its precision. */
+    private final Function<String, Instrument> listed;
 
     record Request(String symbol, long fromId, long startTime, long endTime, int limit) {
     }
 
-    AggTradesEndpoint(Map<String, Instrument> instruments) {
+    AggTradesEndpoint(Function<String, Instrument> listed) {
         super("/dapi/v1/aggTrades", Weight.of(20), Set.of("symbol", "fromId", "startTime", "endTime", "limit"));
-        this.instruments = instruments;
+        this.listed = listed;
     }
 
     @Override
@@ -53,7 +55,7 @@ final class AggTradesEndpoint extends MarketDataEndpoint<AggTradesEndpoint.Reque
 
     @Override
     public byte[] render(Request r, Result result) {
-        Instrument instrument = instruments.get(r.symbol());
+        Instrument instrument = listed.apply(r.symbol());
         return Json.write(g -> {
             g.writeStartArray();
             for (MarketView.AggTrade a : expect(result, Result.AggTrades.class).aggTrades()) {

@@ -7,6 +7,7 @@ import com.papisandbox.server.Route;
 import com.papisandbox.engine.Instrument;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -21,7 +22,8 @@ public final class DapiEndpoints {
     private DapiEndpoints() {
     }
 
-    public static List<Endpoint<?>> all(LongSupplier clock, ExchangeInfo exchangeInfo, Map<String, Instrument> instruments) {
+    /** @param listed any contract listed now or delivered earlier, by symbol (null if none) */
+    public static List<Endpoint<?>> all(LongSupplier clock, ExchangeInfo exchangeInfo, Function<String, Instrument> listed) {
         Supplier<byte[]> ping = EMPTY_OBJECT::clone;
         Supplier<byte[]> time = () -> Json.write(g -> {
             g.writeStartObject();
@@ -34,9 +36,9 @@ public final class DapiEndpoints {
                 new EdgeEndpoint(Route.get("/dapi/v1/time"), time),
                 new EdgeEndpoint(Route.get("/dapi/v1/exchangeInfo"), () -> exchangeInfo.render(clock.getAsLong())),
                 new DepthEndpoint(),
-                new TradesEndpoint(instruments),
-                new AggTradesEndpoint(instruments),
-                new KlinesEndpoint(instruments),
+                new TradesEndpoint(listed),
+                new AggTradesEndpoint(listed),
+                new KlinesEndpoint(listed),
                 new TickerPriceEndpoint(),
                 new BookTickerEndpoint(),
                 new Ticker24hEndpoint(),

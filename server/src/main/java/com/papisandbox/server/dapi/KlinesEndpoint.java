@@ -13,6 +13,7 @@ import com.papisandbox.server.ParamReader;
 import com.papisandbox.server.Weight;
 
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Set;
 
 /**
@@ -21,15 +22,16 @@ import java.util.Set;
  */
 final class KlinesEndpoint extends MarketDataEndpoint<KlinesEndpoint.Request> {
     private static final long MAX_WINDOW = 200 * 86_400_000L;
-    private final Map<String, Instrument> instruments;
+    /** Any contract listed now or delivered earlier, by symbol: to render in its precision. */
+    private final Function<String, Instrument> listed;
 
     record Request(String symbol, KlineInterval interval, long startTime, long endTime, int limit) {
     }
 
-    KlinesEndpoint(Map<String, Instrument> instruments) {
+    KlinesEndpoint(Function<String, Instrument> listed) {
         super("/dapi/v1/klines", Weight.byLimit(500, new int[]{99, 499, 1000, Integer.MAX_VALUE}, new int[]{1, 2, 5, 10}),
                 Set.of("symbol", "interval", "startTime", "endTime", "limit"));
-        this.instruments = instruments;
+        this.listed = listed;
     }
 
     @Override
@@ -52,7 +54,7 @@ final class KlinesEndpoint extends MarketDataEndpoint<KlinesEndpoint.Request> {
 
     @Override
     public byte[] render(Request r, Result result) {
-        Instrument instrument = instruments.get(r.symbol());
+        Instrument instrument = listed.apply(r.symbol());
         return Json.write(g -> {
             g.writeStartArray();
             for (MarketView.Kline k : expect(result, Result.Klines.class).klines()) {

@@ -10,18 +10,20 @@ import com.papisandbox.server.ParamReader;
 import com.papisandbox.server.Weight;
 
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Set;
 
 /** Recent Trades List — {@code GET /dapi/v1/trades} (spec §5.4): order-book trades, oldest first. */
 final class TradesEndpoint extends MarketDataEndpoint<TradesEndpoint.Request> {
-    private final Map<String, Instrument> instruments;
+    /** Any contract listed now or delivered earlier, by symbol: to render in its precision. */
+    private final Function<String, Instrument> listed;
 
     record Request(String symbol, int limit) {
     }
 
-    TradesEndpoint(Map<String, Instrument> instruments) {
+    TradesEndpoint(Function<String, Instrument> listed) {
         super("/dapi/v1/trades", Weight.of(5), Set.of("symbol", "limit"));
-        this.instruments = instruments;
+        this.listed = listed;
     }
 
     @Override
@@ -37,7 +39,7 @@ final class TradesEndpoint extends MarketDataEndpoint<TradesEndpoint.Request> {
 
     @Override
     public byte[] render(Request r, Result result) {
-        Instrument instrument = instruments.get(r.symbol());
+        Instrument instrument = listed.apply(r.symbol());
         return Json.write(g -> {
             g.writeStartArray();
             for (MarketView.Trade t : expect(result, Result.Trades.class).trades()) {

@@ -51,16 +51,12 @@ public final class HouseAccount {
         for (Instrument instrument : catalog.instruments()) balances.put(instrument.marginAsset(), BALANCE);
         Result opened = engine.submit(new Command.OpenAccount(API_KEY, CREDENTIAL, balances)).get(30, TimeUnit.SECONDS);
         long houseId = ((Result.AccountOpened) opened).accountId();
-        // At 1x the last bracket applies: no maxQty (-2027) can stop the house however large its position grows.
-        for (Instrument instrument : catalog.instruments()) {
-            engine.submit(new Command.SetLeverage(houseId, instrument.symbol(), 1)).get(30, TimeUnit.SECONDS);
-        }
         engine.submit(new Command.ConfigureHouse(houseId, config.depth(), config.levelQty(), config.spreadPpm())).get(30, TimeUnit.SECONDS);
         Map<String, Long> stored = engine.read(e -> {
             Map<String, Long> prices = new LinkedHashMap<>();
             for (String symbol : e.instruments().keySet()) prices.put(symbol, e.referencePrice(symbol));
             return prices;
         }).get(30, TimeUnit.SECONDS);
-        return new LiveMarket(config, catalog.instruments(), stored, engine, clock);
+        return new LiveMarket(config, stored, engine, houseId, clock);
     }
 }

@@ -2,12 +2,14 @@ package com.papisandbox.server.market;
 
 import com.papisandbox.engine.Command;
 import com.papisandbox.engine.Instrument;
+import com.papisandbox.engine.Quarterlies;
 import com.papisandbox.engine.Result;
 import com.papisandbox.server.EngineThread;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +30,16 @@ public final class LiveMarket implements AutoCloseable {
     /** Where a pair starts when no reference price is stored yet. */
     private static final Map<String, Double> START_PRICES = Map.of("BTC", 65_000.0, "ETH", 2_500.0);
 
-    private record Quoted(Instrument instrument, int pair, double basis) {
-    }
-
     private final EngineThread engine;
     private final LongSupplier clock;
     private final PricePath path;
-    private final List<Quoted> symbols = new ArrayList<>();
+    /** The house account, whose leverage each newly listed contract gets before its first quote. */
+    private final long houseId;
+    /** Pair name → index into pairPrices; the pairs never change (a roll lists a contract of the same pair). */
+    private final Map<String, Integer> pairs = new LinkedHashMap<>();
     private final double[] pairPrices;
-    private final long[] lastSent;
+    /** The price last sent per symbol trading now; a symbol absent here is new to the market. */
+    private final Map<String, Long> lastSent = new HashMap<>();
     private long lastTime;
     private final ScheduledExecutorService scheduler;
 
@@ -44,29 +47,24 @@ public final class LiveMarket implements AutoCloseable {
      * @param stored each symbol's reference price (price units) as the engine holds it, 0 if none: a
      *               restarted market continues from there
      */
-    public LiveMarket(MarketConfig config, List<Instrument> instruments, Map<String, Long> stored, EngineThread engine,
-                      LongSupplier clock) {
+    public LiveMarket(MarketConfig config, Map<String, Long> stored, EngineThread engine, long houseId, LongSupplier clock) {
         this.engine = engine;
         this.clock = clock;
+        this.houseId = houseId;
         this.lastTime = clock.getAsLong();
         this.path = config.mode() == MarketConfig.Mode.CSV
                 ? CsvPath.load(config.csvFile(), lastTime, config.tickMillis())
                 : new RandomWalk(config.seed(), config.volatility(), config.tickMillis());
-        Map<String, Integer> pairs = new LinkedHashMap<>();
+        Map<String, Instrument> listed = engine.instruments();
         List<Double> starts = new ArrayList<>();
-        for (Instrument instrument : instruments) {
-            double basis = basis(instrument.contractType());
-            Integer pair = pairs.get(instrument.pair());
+        for (Instrument instrument : listed.values()) {
+            if (pairs.containsKey(instrument.pair())) continue;
+            double basis = basis(Quarterlies.contractType(instrument, listed.values()));
             long reference = stored.getOrDefault(instrument.symbol(), 0L);
-            if (pair == null) {
-                pair = pairs.size();
-                pairs.put(instrument.pair(), pair);
-                starts.add(reference > 0 ? instrument.priceDecimal(reference).doubleValue() / basis : startPrice(instrument) / basis);
-            }
-            symbols.add(new Quoted(instrument, pair, basis));
+            pairs.put(instrument.pair(), pairs.size());
+            starts.add(reference > 0 ? instrument.priceDecimal(reference).doubleValue() / basis : startPrice(instrument) / basis);
         }
         this.pairPrices = starts.stream().mapToDouble(Double::doubleValue).toArray();
-        this.lastSent = new long[symbols.size()];
         if (config.tickMillis() > 0) {
             scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
                 Thread t = new Thread(task, "live-market");
@@ -117,14 +115,32 @@ public final class LiveMarket implements AutoCloseable {
             for (int p = 0; p < pairPrices.length; p++) pairPrices[p] = path.advance(p, pairPrices[p], lastTime, now);
             lastTime = now;
         }
+        // read per tick: a quarterly's delivery lists its successor, which the market then quotes
+        Map<String, Instrument> listed = engine.instruments();
+        lastSent.keySet().retainAll(listed.keySet());
         List<CompletableFuture<Result>> replies = new ArrayList<>();
-        for (int i = 0; i < symbols.size(); i++) {
-            Quoted q = symbols.get(i);
-            long units = toUnits(q.instrument(), pairPrices[q.pair()] * q.basis());
-            if (units == lastSent[i]) continue;
-            lastSent[i] = units;
-            replies.add(engine.submit(new Command.Requote(q.instrument().symbol(), units)));
+        for (Instrument instrument : listed.values()) {
+            Integer pair = pairs.get(instrument.pair());
+            if (pair == null) continue;
+            Long sent = lastSent.get(instrument.symbol());
+            if (sent == null) await(List.of(prepare(instrument)));
+            long units = toUnits(instrument, pairPrices[pair] * basis(Quarterlies.contractType(instrument, listed.values())));
+            if (sent != null && units == sent) continue;
+            lastSent.put(instrument.symbol(), units);
+            replies.add(engine.submit(new Command.Requote(instrument.symbol(), units)));
         }
+        await(replies);
+    }
+
+    /**
+     * A contract new to the market: the house trades it at 1x, where the last bracket applies, so no maxQty
+     * (-2027) can stop the house however large its position grows.
+     */
+    private CompletableFuture<Result> prepare(Instrument instrument) {
+        return engine.submit(new Command.SetLeverage(houseId, instrument.symbol(), 1));
+    }
+
+    private static void await(List<CompletableFuture<Result>> replies) {
         try {
             CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

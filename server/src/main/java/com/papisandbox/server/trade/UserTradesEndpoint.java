@@ -17,6 +17,7 @@ import com.papisandbox.server.Security;
 import com.papisandbox.server.Weight;
 
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Set;
 
 /**
@@ -26,12 +27,12 @@ import java.util.Set;
 final class UserTradesEndpoint extends DeclaredEndpoint<UserTradesEndpoint.Request> {
     private static final Set<String> PARAMETERS = Set.of("symbol", "pair", "orderId", "startTime", "endTime", "fromId", "limit");
 
-    /** To render each trade's price and quantity in its instrument's precision. */
-    private final Map<String, Instrument> instruments;
+    /** Any contract listed now or delivered earlier, by symbol: to render in its precision. */
+    private final Function<String, Instrument> listed;
 
-    UserTradesEndpoint(Map<String, Instrument> instruments) {
+    UserTradesEndpoint(Function<String, Instrument> listed) {
         super(Route.get("/papi/v1/cm/userTrades"), Security.USER_DATA, Weight.symbolOrPair(20, 40), PARAMETERS);
-        this.instruments = instruments;
+        this.listed = listed;
     }
 
     record Request(String symbol, String pair, long orderId, long startTime, long endTime, long fromId, long limit) {
@@ -56,7 +57,7 @@ final class UserTradesEndpoint extends DeclaredEndpoint<UserTradesEndpoint.Reque
         if (!(result instanceof Result.UserTrades trades)) throw Endpoint.refused(result);
         return Json.write(g -> {
             g.writeStartArray();
-            for (LedgerViews.TradeView t : trades.trades()) write(g, t, instruments.get(t.symbol()));
+            for (LedgerViews.TradeView t : trades.trades()) write(g, t, listed.apply(t.symbol()));
             g.writeEndArray();
         });
     }
