@@ -31,6 +31,8 @@ public final class Account {
     final long[] positionCost;
     final long[] positionFee;
     final long[] positionTime;
+    /** Per slot: realized PnL of all fills on it, before fees (coin units): ACCOUNT_UPDATE's {@code cr}. */
+    final long[] positionRealized;
     final int[] leverage;
     boolean dualSide;
     long makerRate = DEFAULT_MAKER_RATE;
@@ -74,6 +76,7 @@ public final class Account {
         this.positionCost = new long[n * 3];
         this.positionFee = new long[n * 3];
         this.positionTime = new long[n * 3];
+        this.positionRealized = new long[n * 3];
         this.leverage = new int[n];
         java.util.Arrays.fill(leverage, LeverageBrackets.DEFAULT_LEVERAGE);
         this.openQty = new long[n * 6];
@@ -160,6 +163,7 @@ public final class Account {
             positionCost[s] = 0;
             positionFee[s] = 0;
             positionTime[s] = 0;
+            positionRealized[s] = 0;
         }
         if (openCount[instrument] != 0) throw new IllegalStateException("relisting slot " + instrument + " with open orders");
         leverage[instrument] = LeverageBrackets.DEFAULT_LEVERAGE;

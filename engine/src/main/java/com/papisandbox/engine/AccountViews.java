@@ -75,7 +75,7 @@ final class AccountViews {
         return rows;
     }
 
-    private PositionView position(Account a, int i, PositionSide side) {
+    PositionView position(Account a, int i, PositionSide side) {
         Instrument in = instruments.get(i);
         int slot = Account.slot(i, side);
         long n = a.positionQty[slot];

@@ -53,7 +53,7 @@ public final class Engine {
     /** What a full history trims to: up to 64 below the cap, so forgetting runs in batches (see forgetOldOrders). */
     private final int closedOrderTrimTo;
     /** Null when nobody listens: then no event is even allocated. */
-    private final Consumer<Event> events;
+    private Consumer<Event> events;
     private final OrderBook.MatchListener onMatch = this::onMatch;
     /** Accounts whose position changed in the current command. */
     private final Set<Account> touchedAccounts = new LinkedHashSet<>();
@@ -183,6 +183,56 @@ public final class Engine {
         if (query instanceof Query.Income q) return q.accountId();
         if (query instanceof Query.UserTrades q) return q.accountId();
         throw new IllegalArgumentException("unknown query " + query);
+    }
+
+    /**
+     * Sends every later event to {@code listener} (on the engine thread, during the command), or stops
+     * events with null. Set after recovery, so a replay of the journal publishes nothing.
+     */
+    public void listen(Consumer<Event> listener) {
+        this.events = listener;
+        ledger.listen(listener);
+    }
+
+    /** The account of an order the engine remembers, or −1: lets a listener skip orders nobody follows cheaply. */
+    public long accountOf(long orderId) {
+        Order order = ordersById.get(orderId);
+        return order == null ? -1 : order.accountId;
+    }
+
+    /** The timestamp of the command being executed (for listeners: the event's transaction time). */
+    public long commandTime() {
+        return now;
+    }
+
+    /** A copy of an order the engine remembers, or null: for listeners, which see the order as it is now. */
+    public OrderView orderCopy(long orderId) {
+        Order order = ordersById.get(orderId);
+        return order == null ? null : order.copy();
+    }
+
+    /** The account's position row on a symbol and side as positionRisk shows it, or null if either is unknown. */
+    public LedgerViews.PositionView position(long accountId, String symbol, PositionSide side) {
+        Account account = account(accountId);
+        OrderBook book = books.get(symbol);
+        return account == null || book == null ? null : views.position(account, book.index, side);
+    }
+
+    /** Realized PnL (coin units, before fees) of every fill on the account's position: ACCOUNT_UPDATE's {@code cr}. */
+    public long accumulatedRealized(long accountId, String symbol, PositionSide side) {
+        Account account = account(accountId);
+        OrderBook book = books.get(symbol);
+        return account == null || book == null ? 0 : account.positionRealized[Account.slot(book.index, side)];
+    }
+
+    /** The account's open orders' notional on one side of a symbol (coin units, at their prices): the stream's b/a. */
+    public long openNotional(long accountId, String symbol, Side side) {
+        Account account = account(accountId);
+        OrderBook book = books.get(symbol);
+        if (account == null || book == null) return 0;
+        long base = 0;
+        for (PositionSide ps : PositionSide.values()) base += account.openBase[Account.bucket(book.index, ps, side)];
+        return Money.cutToCoin(base);
     }
 
     /** The contracts trading now, by symbol in slot order; immutable, safe to read from any thread. */

@@ -21,7 +21,7 @@ public final class EngineSnapshot {
      * enum codes, the amendments, and the house market and market data (tapes, klines, book update ids) at
      * the end. Older snapshots are not read: recovery then replays the journal, which is never pruned.
      */
-    private static final int FORMAT = 7;
+    private static final int FORMAT = 8;
 
     private EngineSnapshot() {
     }
@@ -136,6 +136,7 @@ public final class EngineSnapshot {
                 out.writeLong(a.positionCost[s]);
                 out.writeLong(a.positionFee[s]);
                 out.writeLong(a.positionTime[s]);
+                out.writeLong(a.positionRealized[s]);
             }
         }
         TradeHistory t = a.trades;
@@ -307,6 +308,7 @@ public final class EngineSnapshot {
                 a.positionCost[s] = in.readLong();
                 a.positionFee[s] = in.readLong();
                 a.positionTime[s] = in.readLong();
+                a.positionRealized[s] = in.readLong();
             }
         }
         int trades = in.readInt();

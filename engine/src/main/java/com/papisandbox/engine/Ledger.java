@@ -21,7 +21,8 @@ final class Ledger {
     final long[] feePool;
     final long[] dust;
     long nextTranId = 1;
-    private final Consumer<Event> events;
+    /** Null when nobody listens; set after recovery, so a replay publishes nothing. */
+    private Consumer<Event> events;
 
     /** What the last {@link #fill} booked, for the caller's event. */
     long lastCommission;
@@ -75,6 +76,7 @@ final class Ledger {
         a.positionQty[slot] = n;
         a.positionCost[slot] = cost;
         a.positionTime[slot] = time;
+        a.positionRealized[slot] = Math.addExact(a.positionRealized[slot], realized);
         a.touchPosition(i);
         long change = realized - commission;
         a.wallet[coin] = Math.addExact(a.wallet[coin], change);
@@ -91,6 +93,10 @@ final class Ledger {
             events.accept(new Event.AccountUpdated(a.accountId, Event.Reason.ORDER, coins.get(coin), a.wallet[coin], change,
                     instrument.symbol(), order.positionSide, n, cost, time));
         }
+    }
+
+    void listen(Consumer<Event> listener) {
+        this.events = listener;
     }
 
     /** Pays one funding of a perpetual at {@code markE8} and {@code rate}: longs pay shorts when the rate is positive. */

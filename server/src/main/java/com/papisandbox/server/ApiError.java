@@ -79,6 +79,11 @@ public record ApiError(int httpStatus, int code, String msg) {
         return new ApiError(400, -1104, "Not all sent parameters were read; read '" + read + "' parameter(s) but was sent '" + sent + "'.");
     }
 
+    /** PUT or DELETE listenKey without an active key (spec-next §4.1: the short form, as the fapi/dapi wire). */
+    public static ApiError listenKeyDoesNotExist() {
+        return new ApiError(400, -1125, "This listenKey does not exist.");
+    }
+
     public static ApiError paramNotRequired(String param) {
         return new ApiError(400, -1106, "Parameter '" + param + "' sent when not required.");
     }

@@ -50,6 +50,8 @@ public final class EngineThread implements AutoCloseable {
 
     private final Engine engine;
     private final Journal journal;
+    /** Runs on the engine thread after each batch is durable: publishes the batch's events. */
+    private volatile Runnable afterDurable = () -> { };
     private final LongSupplier clock;
     private final BlockingQueue<Submission> queue = new ArrayBlockingQueue<>(1 << 16);
     private final Thread thread;
@@ -67,6 +69,14 @@ public final class EngineThread implements AutoCloseable {
     });
     /** The snapshot being stored, if any: one at a time. */
     private CompletableFuture<Void> storing = CompletableFuture.completedFuture(null);
+
+    /**
+     * {@code publisher} runs on the engine thread after every batch of commands is durable, before their
+     * replies complete: the place where events may leave the engine.
+     */
+    public void afterDurable(Runnable publisher) {
+        this.afterDurable = publisher;
+    }
 
     /** The contracts trading now (replaced when a quarterly rolls); safe from any thread. */
     public Map<String, Instrument> instruments() {
@@ -155,6 +165,7 @@ public final class EngineThread implements AutoCloseable {
                     }
                 }
                 journal.append(entries);
+                afterDurable.run();
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).reply().complete(results.get(i));
                 }
@@ -197,6 +208,7 @@ public final class EngineThread implements AutoCloseable {
         long timestamp = clock.getAsLong();
         if (engine.execute(TICK, timestamp).changedState()) {
             journal.append(List.of(new JournalEntry(journal.lastSequence() + 1, timestamp, TICK)));
+            afterDurable.run();
         }
     }
 

@@ -17,6 +17,9 @@ import com.papisandbox.journal.Journal;
 import com.papisandbox.journal.JournalStores;
 import com.papisandbox.server.market.HouseAccount;
 import com.papisandbox.server.market.LiveMarket;
+import com.papisandbox.server.stream.ListenKeys;
+import com.papisandbox.server.stream.StreamEndpoints;
+import com.papisandbox.server.stream.UserStreams;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -49,16 +52,18 @@ public final class Sandbox implements AutoCloseable {
     private final EngineThread engineThread;
     /** Null when the market is off. */
     private final LiveMarket market;
+    private final UserStreams userStreams;
     private final Vertx vertx;
     private final List<HttpServer> servers;
     private final String baseUrl;
     private final AccountSpec demoAccount;
     private final long recoveredEntries;
 
-    private Sandbox(Journal journal, EngineThread engineThread, LiveMarket market, Vertx vertx, List<HttpServer> servers, String baseUrl,
-                    AccountSpec demoAccount, long recoveredEntries) {
+    private Sandbox(Journal journal, EngineThread engineThread, LiveMarket market, UserStreams userStreams, Vertx vertx,
+                    List<HttpServer> servers, String baseUrl, AccountSpec demoAccount, long recoveredEntries) {
         this.journal = journal;
         this.engineThread = engineThread;
+        this.userStreams = userStreams;
         this.market = market;
         this.vertx = vertx;
         this.servers = servers;
@@ -83,6 +88,7 @@ public final class Sandbox implements AutoCloseable {
         }
         EngineThread engineThread = null;
         LiveMarket market = null;
+        UserStreams userStreams = null;
         Vertx vertx = null;
         try {
             Recovery recovery = Recovery.recover(journal, catalog, true);
@@ -95,6 +101,9 @@ public final class Sandbox implements AutoCloseable {
                 stored.put(account.apiKey(), account.credential());
             }
             engineThread = new EngineThread(engine, journal, config.clock(), recovery.snapshotSequence(), config.snapshotEvery());
+            // after recovery, before the first new command: a replay publishes nothing
+            ListenKeys listenKeys = new ListenKeys();
+            userStreams = UserStreams.attach(engine, engineThread, listenKeys, config.clock(), config.streamBufferBytes());
             engineThread.start();
 
             for (AccountSpec spec : config.accounts()) {
@@ -110,17 +119,20 @@ public final class Sandbox implements AutoCloseable {
 
             vertx = vertxStarting.get(60, TimeUnit.SECONDS);
             EngineThread listing = engineThread;
-            PapiHttpHandler handler = new PapiHttpHandler(routes(config.clock(), catalog, listing::instruments, listing::everListed),
+            userStreams.start(vertx);
+            PapiHttpHandler handler = new PapiHttpHandler(routes(config.clock(), catalog, listing::instruments, listing::everListed,
+                    listenKeys, userStreams),
                     apiKeys, engineThread, listing::instruments,
                     new RateLimits(config.enforceRateLimits()), config.clock(), config.engineTimeoutMillis());
-            List<HttpServer> servers = listen(vertx, config, handler);
+            List<HttpServer> servers = listen(vertx, config, handler, userStreams);
             String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
             String baseUrl = "http://" + host + ":" + servers.get(0).actualPort();
-            return new Sandbox(journal, engineThread, market, vertx, servers, baseUrl, demo, recovery.replayedEntries());
+            return new Sandbox(journal, engineThread, market, userStreams, vertx, servers, baseUrl, demo, recovery.replayedEntries());
         } catch (Exception e) {
             if (vertx != null) vertx.close();
             else vertxStarting.thenAccept(Vertx::close);
             if (market != null) market.close();
+            if (userStreams != null) userStreams.close();
             if (engineThread != null) engineThread.close();
             journal.close();
             if (e instanceof RuntimeException re) throw re;
@@ -156,7 +168,7 @@ public final class Sandbox implements AutoCloseable {
      * binds a server to the event loop of the context that creates it (servers created from a plain
      * thread would all share one loop), and spreads the connections over the instances.
      */
-    private static List<HttpServer> listen(Vertx vertx, SandboxConfig config, PapiHttpHandler handler) throws Exception {
+    private static List<HttpServer> listen(Vertx vertx, SandboxConfig config, PapiHttpHandler handler, UserStreams streams) throws Exception {
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         for (int attempt = 1; ; attempt++) {
             // Vert.x shares a socket between servers that ask for the same port, but not for port 0:
@@ -175,7 +187,8 @@ public final class Sandbox implements AutoCloseable {
                 vertx.deployVerticle(() -> new io.vertx.core.AbstractVerticle() {
                             @Override
                             public void start(io.vertx.core.Promise<Void> started) {
-                                vertx.createHttpServer(options).requestHandler(handler).listen()
+                                vertx.createHttpServer(options).requestHandler(handler)
+                                        .webSocketHandshakeHandler(streams::handshake).webSocketHandler(streams::connected).listen()
                                         .onSuccess(server -> {
                                             servers.add(server);
                                             started.complete();
@@ -261,7 +274,7 @@ public final class Sandbox implements AutoCloseable {
     /** Every endpoint served, by surface, for the catalogue's contracts as listed at a first start. */
     public static RouteTable routes(java.util.function.LongSupplier clock, InstrumentCatalog catalog) {
         Map<String, Instrument> instruments = instrumentMap(catalog);
-        return routes(clock, catalog, () -> instruments, instruments::get);
+        return routes(clock, catalog, () -> instruments, instruments::get, new ListenKeys(), null);
     }
 
     /**
@@ -270,10 +283,17 @@ public final class Sandbox implements AutoCloseable {
      */
     static RouteTable routes(java.util.function.LongSupplier clock, InstrumentCatalog catalog,
                              java.util.function.Supplier<Map<String, Instrument>> current,
-                             java.util.function.Function<String, Instrument> listed) {
+                             java.util.function.Function<String, Instrument> listed, ListenKeys listenKeys,
+                             UserStreams userStreams) {
         return new RouteTable(TradeEndpoints.all(listed), AccountEndpoints.all(),
+                StreamEndpoints.all(listenKeys, userStreams, clock),
                 DapiEndpoints.all(clock, new ExchangeInfo(catalog, current), listed),
                 CompatEndpoints.all(clock), SandboxEndpoints.all());
+    }
+
+    /** The user data streams (for tests: how many connections are open). */
+    public UserStreams userStreams() {
+        return userStreams;
     }
 
     /** SHA-256 over the whole engine state (books, orders, accounts, positions), read in sequence. */
@@ -301,6 +321,7 @@ public final class Sandbox implements AutoCloseable {
             }
         }
         if (market != null) market.close();
+        userStreams.close();
         engineThread.close();
         journal.close();
         try {

@@ -1,5 +1,7 @@
 package com.papisandbox.server;
 
+import com.papisandbox.server.stream.UserStreams;
+
 import com.papisandbox.server.market.MarketConfig;
 
 import java.nio.file.Path;
@@ -16,7 +18,7 @@ import java.util.function.LongSupplier;
 public record SandboxConfig(String host, int port, Path dataDir, String store, List<AccountSpec> accounts,
                             Path instrumentsFile, LongSupplier clock, long engineTimeoutMillis,
                             boolean enforceRateLimits, boolean createDemoAccount, long snapshotEvery,
-                            MarketConfig market) {
+                            MarketConfig market, int streamBufferBytes) {
 
     public static final long DEFAULT_SNAPSHOT_EVERY = 200_000;
 
@@ -26,46 +28,51 @@ public record SandboxConfig(String host, int port, Path dataDir, String store, L
 
     public static SandboxConfig defaults(Path dataDir) {
         return new SandboxConfig("127.0.0.1", 0, dataDir, null, List.of(), null, System::currentTimeMillis, 5000,
-                true, true, DEFAULT_SNAPSHOT_EVERY, MarketConfig.defaults());
+                true, true, DEFAULT_SNAPSHOT_EVERY, MarketConfig.defaults(), UserStreams.MAX_UNSENT_BYTES);
     }
 
     public SandboxConfig withPort(int port) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market, streamBufferBytes);
     }
 
     public SandboxConfig withHost(String host) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market, streamBufferBytes);
     }
 
     public SandboxConfig withStore(String store) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market, streamBufferBytes);
     }
 
     public SandboxConfig withAccounts(List<AccountSpec> accounts) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market, streamBufferBytes);
     }
 
     public SandboxConfig withInstruments(Path instrumentsFile) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market, streamBufferBytes);
     }
 
     public SandboxConfig withClock(LongSupplier clock) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market, streamBufferBytes);
     }
 
     public SandboxConfig withRateLimits(boolean enforce) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforce, createDemoAccount, snapshotEvery, market);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforce, createDemoAccount, snapshotEvery, market, streamBufferBytes);
     }
 
     public SandboxConfig withDemoAccount(boolean create) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, create, snapshotEvery, market);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, create, snapshotEvery, market, streamBufferBytes);
     }
 
     public SandboxConfig withSnapshotEvery(long entries) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, entries, market);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, entries, market, streamBufferBytes);
+    }
+
+    /** How many bytes of unsent frames a stream connection may hold before it is dropped as too slow. */
+    public SandboxConfig withStreamBufferBytes(int bytes) {
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market, bytes);
     }
 
     public SandboxConfig withMarket(MarketConfig market) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market, streamBufferBytes);
     }
 }

@@ -14,10 +14,11 @@ public enum Security {
 
     /**
      * True if timestamp and recvWindow are accepted beside the endpoint's own parameters: signed
-     * endpoints check them; MARKET_DATA ones take them unchecked, as ccxt signs every sapi call.
+     * endpoints check them; MARKET_DATA ones take them unchecked, as ccxt signs every sapi call, and so do
+     * USER_STREAM ones (a client that signs its listenKey calls is not refused).
      */
     public boolean acceptsEnvelope() {
-        return signed() || this == MARKET_DATA;
+        return signed() || this == MARKET_DATA || this == USER_STREAM;
     }
 
     /** True if the request must carry an API key. */

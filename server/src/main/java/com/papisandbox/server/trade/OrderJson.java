@@ -141,8 +141,8 @@ public final class OrderJson {
         g.writeStringField("side", o.side().name());
     }
 
-    /** MARKET orders carry no time in force; Binance shows them as GTC. */
-    private static String timeInForce(OrderView o) {
+    /** MARKET orders carry no time in force; Binance shows them as GTC (replies and stream events). */
+    public static String timeInForce(OrderView o) {
         return o.timeInForce() == null ? TimeInForce.GTC.name() : o.timeInForce().name();
     }
 }

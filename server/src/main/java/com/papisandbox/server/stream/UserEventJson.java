@@ -1,0 +1,131 @@
+package com.papisandbox.server.stream;
+
+import com.papisandbox.engine.Instrument;
+import com.papisandbox.engine.OrderView;
+import com.papisandbox.server.CoinFormat;
+import com.papisandbox.server.Decimals;
+import com.papisandbox.server.Json;
+import com.papisandbox.server.trade.OrderJson;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The user data stream's JSON (spec §8, spec-next §4.3–4.9), in the key order of the live PAPI bodies:
+ * {@code e, T, E, i, fs} and then the payload. Event time and transaction time are both the command's
+ * timestamp: the sandbox publishes an event the moment its command is durable.
+ */
+final class UserEventJson {
+    private UserEventJson() {
+    }
+
+    static String render(UserEvent event, String alias) {
+        byte[] json;
+        if (event instanceof UserEvent.OrderUpdate u) json = order(u, alias);
+        else if (event instanceof UserEvent.AccountUpdate u) json = account(u, alias);
+        else if (event instanceof UserEvent.ConfigUpdate u) json = config(u);
+        else throw new IllegalArgumentException("unknown user event " + event);
+        return new String(json, StandardCharsets.UTF_8);
+    }
+
+    static String listenKeyExpired(long time) {
+        return "{\"e\":\"listenKeyExpired\",\"E\":" + time + "}";
+    }
+
+    private static byte[] order(UserEvent.OrderUpdate u, String alias) {
+        OrderView o = u.order();
+        Instrument in = o.instrument();
+        return Json.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("e", "ORDER_TRADE_UPDATE");
+            g.writeNumberField("T", u.time());
+            g.writeNumberField("E", u.time());
+            g.writeStringField("i", alias);
+            g.writeStringField("fs", "CM");
+            g.writeObjectFieldStart("o");
+            g.writeStringField("s", in.symbol());
+            g.writeStringField("c", o.clientOrderId());
+            g.writeStringField("S", o.side().name());
+            g.writeStringField("o", o.type().name());
+            g.writeStringField("f", OrderJson.timeInForce(o));
+            g.writeStringField("q", Decimals.quantity(in, o.origQty()));
+            g.writeStringField("p", Decimals.price(in, o.price()));
+            g.writeStringField("ap", Decimals.avgPriceOpenOrder(o.avgPrice()));
+            g.writeStringField("sp", "0");
+            g.writeStringField("x", u.executionType());
+            g.writeStringField("X", o.status().name());
+            g.writeNumberField("i", o.orderId());
+            g.writeStringField("l", Decimals.quantity(in, u.lastQty()));
+            g.writeStringField("z", Decimals.quantity(in, o.executedQty()));
+            g.writeStringField("L", Decimals.price(in, u.lastPrice()));
+            g.writeStringField("n", CoinFormat.fixed8OrZero(u.commission(), 8));
+            g.writeStringField("N", u.commissionAsset());
+            g.writeNumberField("T", u.time());
+            g.writeNumberField("t", u.tradeId());
+            g.writeStringField("b", CoinFormat.stripped(u.bidNotional(), 8));
+            g.writeStringField("a", CoinFormat.stripped(u.askNotional(), 8));
+            g.writeBooleanField("m", u.maker());
+            g.writeBooleanField("R", o.reduceOnly());
+            g.writeStringField("ps", o.positionSide().name());
+            g.writeStringField("rp", CoinFormat.fixed8OrZero(u.realizedPnl(), 8));
+            g.writeStringField("V", "EXPIRE_NONE");
+            g.writeStringField("pm", "PM_NONE");
+            g.writeNumberField("gtd", 0);
+            g.writeEndObject();
+            g.writeEndObject();
+        });
+    }
+
+    private static byte[] account(UserEvent.AccountUpdate u, String alias) {
+        return Json.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("e", "ACCOUNT_UPDATE");
+            g.writeNumberField("T", u.time());
+            g.writeNumberField("E", u.time());
+            g.writeStringField("i", alias);
+            g.writeStringField("fs", "CM");
+            g.writeObjectFieldStart("a");
+            g.writeArrayFieldStart("B");
+            g.writeStartObject();
+            g.writeStringField("a", u.asset());
+            g.writeStringField("wb", CoinFormat.fixed8(u.wallet(), 8));
+            g.writeStringField("cw", CoinFormat.fixed8(u.wallet(), 8));
+            g.writeStringField("bc", CoinFormat.fixed8OrZero(u.balanceChange(), 8));
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeArrayFieldStart("P");
+            for (UserEvent.Position p : u.positions()) {
+                g.writeStartObject();
+                g.writeStringField("s", p.symbol());
+                g.writeStringField("pa", BigDecimal.valueOf(p.amount()).toPlainString());
+                g.writeStringField("ep", p.amount() == 0 ? "0" : CoinFormat.significant13(p.entryPrice()));
+                g.writeStringField("cr", CoinFormat.fixed8OrZero(p.accumulatedRealized(), 8));
+                g.writeStringField("up", CoinFormat.fixed8OrZero(p.unrealizedPnl(), 8));
+                g.writeStringField("ps", p.side().name());
+                // a number, not a string, in the live CM body; plain digits, never an exponent
+                g.writeFieldName("bep");
+                g.writeNumber(p.amount() == 0 ? "0" : p.breakEvenPrice().toPlainString());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeStringField("m", u.reason() == com.papisandbox.engine.Event.Reason.DELIVERY ? "ORDER" : u.reason().name());
+            g.writeEndObject();
+            g.writeEndObject();
+        });
+    }
+
+    private static byte[] config(UserEvent.ConfigUpdate u) {
+        return Json.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("e", "ACCOUNT_CONFIG_UPDATE");
+            g.writeStringField("fs", "CM");
+            g.writeNumberField("E", u.time());
+            g.writeNumberField("T", u.time());
+            g.writeObjectFieldStart("ac");
+            g.writeStringField("s", u.symbol());
+            g.writeNumberField("l", u.leverage());
+            g.writeEndObject();
+            g.writeEndObject();
+        });
+    }
+}

@@ -1,0 +1,115 @@
+package com.papisandbox.server.stream;
+
+import com.papisandbox.engine.Engine;
+import com.papisandbox.engine.Event;
+import com.papisandbox.engine.LedgerViews;
+import com.papisandbox.engine.OrderView;
+import com.papisandbox.engine.Side;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Turns the engine's events into user stream events, on the engine thread while the command runs (so it
+ * reads the order and position exactly as the event left them), for accounts with a listen key only: the
+ * house market maker and accounts nobody follows cost one map lookup per event. The events of a batch wait
+ * in {@link #pending} until the batch is durable; then {@link #drain} hands them on.
+ */
+final class UserEventProjector implements Consumer<Event> {
+    private final Engine engine;
+    private final ListenKeys keys;
+    private List<UserEvent> pending = new ArrayList<>();
+    /** A fill's Traded waits here for its Settled, which carries the commission and realized PnL. */
+    private final Map<Long, Event.Traded> tradedByOrder = new HashMap<>();
+
+    UserEventProjector(Engine engine, ListenKeys keys) {
+        this.engine = engine;
+        this.keys = keys;
+    }
+
+    @Override
+    public void accept(Event event) {
+        if (event instanceof Event.Accepted e) {
+            if (keys.listening(e.accountId())) order(e.orderId(), "NEW", null, null);
+        } else if (event instanceof Event.Traded e) {
+            if (followed(e.orderId())) tradedByOrder.put(e.orderId(), e);
+        } else if (event instanceof Event.Settled e) {
+            Event.Traded traded = tradedByOrder.remove(e.orderId());
+            if (traded != null) order(e.orderId(), "TRADE", traded, e);
+        } else if (event instanceof Event.Canceled e) {
+            if (followed(e.orderId())) order(e.orderId(), "CANCELED", null, null);
+        } else if (event instanceof Event.Expired e) {
+            if (followed(e.orderId())) order(e.orderId(), "EXPIRED", null, null);
+        } else if (event instanceof Event.Amended e) {
+            if (followed(e.orderId())) order(e.orderId(), "AMENDMENT", null, null);
+        } else if (event instanceof Event.AccountUpdated e) {
+            if (keys.listening(e.accountId())) account(e);
+        } else if (event instanceof Event.LeverageChanged e) {
+            if (keys.listening(e.accountId())) pending.add(new UserEvent.ConfigUpdate(e.accountId(), engine.commandTime(), e.symbol(), e.leverage()));
+        }
+    }
+
+    private boolean followed(long orderId) {
+        long account = engine.accountOf(orderId);
+        return account >= 0 && keys.listening(account);
+    }
+
+    private void order(long orderId, String executionType, Event.Traded traded, Event.Settled settled) {
+        OrderView o = engine.orderCopy(orderId);
+        if (o == null) return;
+        String symbol = o.instrument().symbol();
+        long bids = engine.openNotional(o.accountId(), symbol, Side.BUY);
+        long asks = engine.openNotional(o.accountId(), symbol, Side.SELL);
+        long time = engine.commandTime();
+        if (traded == null) {
+            if (executionType.equals("NEW")) {
+                // NEW comes before the order is booked: b/a show the account's side with the new order on it
+                long own = ownNotional(o);
+                if (o.side() == Side.BUY) bids += own; else asks += own;
+            }
+            pending.add(new UserEvent.OrderUpdate(o.accountId(), time, o, executionType, 0, 0, 0, o.instrument().marginAsset(),
+                    0, false, 0, bids, asks));
+        } else {
+            pending.add(new UserEvent.OrderUpdate(o.accountId(), time, o, executionType, traded.qty(), traded.price(),
+                    settled.commission(), settled.commissionAsset(), traded.tradeId(), traded.maker(), settled.realizedPnl(),
+                    bids, asks));
+        }
+    }
+
+    /** A limit order's notional in coin units (qty × contractSize / price, cut to 8 dp); 0 for a MARKET order. */
+    private static long ownNotional(OrderView o) {
+        if (o.price() <= 0) return 0;
+        java.math.BigDecimal face = o.instrument().quantityDecimal(o.origQty()).multiply(java.math.BigDecimal.valueOf(o.instrument().contractSize()));
+        return face.divide(o.instrument().priceDecimal(o.price()), 8, java.math.RoundingMode.DOWN).movePointRight(8).longValueExact();
+    }
+
+    private void account(Event.AccountUpdated e) {
+        List<UserEvent.Position> positions = new ArrayList<>(1);
+        boolean withPosition = e.symbol() != null && (e.reason() == Event.Reason.ORDER || e.reason() == Event.Reason.DELIVERY);
+        if (withPosition) {
+            LedgerViews.PositionView p = engine.position(e.accountId(), e.symbol(), e.positionSide());
+            if (p != null) {
+                positions.add(new UserEvent.Position(e.symbol(), e.positionAmt(), p.entryPrice(),
+                        engine.accumulatedRealized(e.accountId(), e.symbol(), e.positionSide()), p.unrealizedProfit(),
+                        e.positionSide(), p.breakEvenPrice()));
+            } else {
+                // the delivered contract is gone from the listing: its row closes at zero
+                positions.add(new UserEvent.Position(e.symbol(), 0, java.math.BigDecimal.ZERO, 0, 0, e.positionSide(),
+                        java.math.BigDecimal.ZERO));
+            }
+        }
+        pending.add(new UserEvent.AccountUpdate(e.accountId(), e.time(), e.reason(), e.asset(), e.wallet(),
+                e.reason() == Event.Reason.ORDER || e.reason() == Event.Reason.DELIVERY ? 0 : e.balanceChange(), positions));
+    }
+
+    /** The events of the commands made durable since the last drain, in engine order (engine thread). */
+    List<UserEvent> drain() {
+        if (pending.isEmpty()) return List.of();
+        List<UserEvent> batch = pending;
+        pending = new ArrayList<>();
+        return batch;
+    }
+}
