@@ -36,6 +36,7 @@ final class MarketQueries {
         if (query instanceof Query.PriceTicker q) return perBook(q.symbol(), q.pair(), this::priceTicker, Result.PriceTickers::new);
         if (query instanceof Query.BookTicker q) return perBook(q.symbol(), q.pair(), MarketQueries::bookTicker, Result.BookTickers::new);
         if (query instanceof Query.PremiumIndex q) return perBook(q.symbol(), q.pair(), b -> premiumIndex(b, now), Result.PremiumIndexes::new);
+        if (query instanceof Query.DepthChanges q) return withBook(q.symbol(), b -> new Result.DepthChanges(b.changesSince(q.sinceUpdateId(), now)));
         if (query instanceof Query.FundingRates q) {
             return withBook(q.symbol(), b -> new Result.FundingRates(b.instrument(),
                     marketData.fundings(b).select(q.startTime(), q.endTime(), q.limit())));

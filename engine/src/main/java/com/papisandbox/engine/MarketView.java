@@ -14,6 +14,14 @@ public sealed interface MarketView {
     record Level(long price, long qty) {
     }
 
+    /**
+     * The levels touched by a book's updates {@code firstUpdateId..lastUpdateId} with their quantity after them
+     * (0 = removed): a diff-depth event; {@code previousUpdateId} is the last update of the event before.
+     */
+    record DepthChanges(Instrument instrument, long firstUpdateId, long lastUpdateId, long previousUpdateId,
+                        long eventTime, long transactionTime, List<Level> bids, List<Level> asks) implements MarketView {
+    }
+
     /** One settled funding: rate in 10^-8, mark price in 10^-8 USD. */
     record FundingRate(long fundingTime, long rate, long markPrice) implements MarketView {
     }

@@ -28,6 +28,8 @@ public final class OrderBook {
      */
     private long updateId;
     private long updateTime;
+    /** Which level each recent update touched, for the diff-depth streams. */
+    private final BookChanges changes = new BookChanges();
 
     OrderBook(Instrument instrument, int index) {
         this.instrument = instrument;
@@ -54,7 +56,7 @@ public final class OrderBook {
     void rest(Order order) {
         side(order.side).levelForRest(order.price).append(order);
         restingCount++;
-        updateId++;
+        changes.record(++updateId, order.side, order.price);
         updateTime = order.updateTime;
     }
 
@@ -65,7 +67,7 @@ public final class OrderBook {
         }
         level.remove(order);
         restingCount--;
-        updateId++;
+        changes.record(++updateId, order.side, level.price);
         updateTime = timestamp;
         if (level.isEmpty()) {
             side(order.side).removeEmpty(level);
@@ -110,7 +112,7 @@ public final class OrderBook {
                 long makerRemainingBefore = maker.remainingQty();
                 maker.fill(qty, base, timestamp);
                 taker.fill(qty, base, timestamp);
-                updateId++;
+                changes.record(++updateId, maker.side, level.price);
                 updateTime = timestamp;
                 if (maker.remainingQty() == 0) {
                     level.remove(maker);
@@ -143,6 +145,31 @@ public final class OrderBook {
     public OptionalLong bestPrice(Side side) {
         PriceLevel best = side(side).best();
         return best == null ? OptionalLong.empty() : OptionalLong.of(best.price);
+    }
+
+    /**
+     * The levels the updates after {@code since} touched, with their quantity now (0: gone), or null when
+     * the change log no longer reaches back that far.
+     */
+    MarketView.DepthChanges changesSince(long since, long now) {
+        if (since > updateId) since = updateId;
+        if (!changes.covers(since, updateId)) return null;
+        java.util.Set<Long> bidPrices = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        java.util.Set<Long> askPrices = new java.util.TreeSet<>();
+        changes.touched(since, updateId, bidPrices, askPrices);
+        return new MarketView.DepthChanges(instrument, since + 1, updateId, since, now, updateTime,
+                quantities(Side.BUY, bidPrices), quantities(Side.SELL, askPrices));
+    }
+
+    private List<MarketView.Level> quantities(Side side, java.util.Set<Long> prices) {
+        List<MarketView.Level> result = new ArrayList<>(prices.size());
+        for (long price : prices) {
+            PriceLevel level = side(side).level(price);
+            long qty = 0;
+            if (level != null) for (Order o = level.head; o != null; o = o.next) qty += o.remainingQty();
+            result.add(new MarketView.Level(price, qty));
+        }
+        return result;
     }
 
     /** The top {@code limit} levels of a side, best first, with the total quantity resting at each. */

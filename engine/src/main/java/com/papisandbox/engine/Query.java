@@ -110,6 +110,10 @@ public sealed interface Query extends EngineRequest {
     record PremiumIndex(String symbol, String pair) implements Market {
     }
 
+    /** The levels a symbol's book updates after {@code sinceUpdateId} touched (a diff-depth stream's next event). */
+    record DepthChanges(String symbol, long sinceUpdateId) implements Market {
+    }
+
     /** Settled fundings of a symbol in [startTime, endTime] (−1 = absent), at most {@code limit}. */
     record FundingRates(String symbol, long startTime, long endTime, int limit) implements Market {
     }

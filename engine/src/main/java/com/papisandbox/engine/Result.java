@@ -132,6 +132,10 @@ public sealed interface Result {
     record PremiumIndexes(List<MarketView.PremiumIndex> indexes) implements Result {
     }
 
+    /** changes is null when the book's change log no longer reaches back to the asked update id. */
+    record DepthChanges(MarketView.DepthChanges changes) implements Result {
+    }
+
     record FundingRates(Instrument instrument, List<MarketView.FundingRate> rates) implements Result {
     }
 }

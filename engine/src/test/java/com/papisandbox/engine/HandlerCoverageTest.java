@@ -56,7 +56,8 @@ class HandlerCoverageTest {
             new Query.PriceTicker(null, null),
             new Query.BookTicker(null, null),
             new Query.PremiumIndex(null, null),
-            new Query.FundingRates(TestInstruments.BTC, -1, -1, 100));
+            new Query.FundingRates(TestInstruments.BTC, -1, -1, 100),
+            new Query.DepthChanges(TestInstruments.BTC, 0));
 
     @Test
     void everyCommandHasASampleAndAHandler() {

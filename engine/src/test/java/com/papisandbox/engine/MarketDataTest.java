@@ -29,6 +29,29 @@ class MarketDataTest {
     }
 
     @Test
+    void depthChangesNameEveryTouchedLevelEvenOneThatChangedBack() {
+        long start = h.engine.book(BTC).updateId();
+        OrderView bid = h.gtc(maker, Side.BUY, 600_000, 2);          // update 1: bid 60000.0 → 2
+        h.gtc(maker, Side.SELL, 610_000, 3);                          // update 2: ask 61000.0 → 3
+        h.execute(new Command.CancelOrder(maker, BTC, bid.orderId(), null)); // update 3: bid 60000.0 → 0
+        h.market(taker, BTC, Side.BUY, 1);                             // update 4: ask 61000.0 → 2
+        MarketView.DepthChanges all = query(new Query.DepthChanges(BTC, start), Result.DepthChanges.class).changes();
+        assertThat(all.firstUpdateId()).isEqualTo(start + 1);
+        assertThat(all.lastUpdateId()).isEqualTo(start + 4);
+        assertThat(all.previousUpdateId()).isEqualTo(start);
+        assertThat(all.bids()).containsExactly(new MarketView.Level(600_000, 0));
+        assertThat(all.asks()).containsExactly(new MarketView.Level(610_000, 2));
+        MarketView.DepthChanges last = query(new Query.DepthChanges(BTC, start + 3), Result.DepthChanges.class).changes();
+        assertThat(last.bids()).isEmpty();
+        assertThat(last.asks()).containsExactly(new MarketView.Level(610_000, 2));
+        MarketView.DepthChanges none = query(new Query.DepthChanges(BTC, start + 4), Result.DepthChanges.class).changes();
+        assertThat(none.bids()).isEmpty();
+        assertThat(none.asks()).isEmpty();
+        assertThat(none.firstUpdateId()).isEqualTo(start + 5);
+        assertThat(none.lastUpdateId()).isEqualTo(start + 4);
+    }
+
+    @Test
     void tradesCarryTheirBaseQuantityAndWhoWasMaker() {
         h.gtc(maker, Side.SELL, 96_350, 3);
         h.market(taker, BTC, Side.BUY, 1);

@@ -18,6 +18,8 @@ import com.papisandbox.journal.JournalStores;
 import com.papisandbox.server.market.HouseAccount;
 import com.papisandbox.server.market.LiveMarket;
 import com.papisandbox.server.stream.ListenKeys;
+import com.papisandbox.server.stream.MarketStreams;
+import com.papisandbox.server.stream.StreamRouter;
 import com.papisandbox.server.stream.StreamEndpoints;
 import com.papisandbox.server.stream.UserStreams;
 import io.vertx.core.Vertx;
@@ -53,14 +55,17 @@ public final class Sandbox implements AutoCloseable {
     /** Null when the market is off. */
     private final LiveMarket market;
     private final UserStreams userStreams;
+    private final MarketStreams marketStreams;
     private final Vertx vertx;
     private final List<HttpServer> servers;
     private final String baseUrl;
     private final AccountSpec demoAccount;
     private final long recoveredEntries;
 
-    private Sandbox(Journal journal, EngineThread engineThread, LiveMarket market, UserStreams userStreams, Vertx vertx,
-                    List<HttpServer> servers, String baseUrl, AccountSpec demoAccount, long recoveredEntries) {
+    private Sandbox(Journal journal, EngineThread engineThread, LiveMarket market, UserStreams userStreams,
+                    MarketStreams marketStreams, Vertx vertx, List<HttpServer> servers, String baseUrl,
+                    AccountSpec demoAccount, long recoveredEntries) {
+        this.marketStreams = marketStreams;
         this.journal = journal;
         this.engineThread = engineThread;
         this.userStreams = userStreams;
@@ -89,6 +94,7 @@ public final class Sandbox implements AutoCloseable {
         EngineThread engineThread = null;
         LiveMarket market = null;
         UserStreams userStreams = null;
+        MarketStreams marketStreams = null;
         Vertx vertx = null;
         try {
             Recovery recovery = Recovery.recover(journal, catalog, true);
@@ -120,19 +126,23 @@ public final class Sandbox implements AutoCloseable {
             vertx = vertxStarting.get(60, TimeUnit.SECONDS);
             EngineThread listing = engineThread;
             userStreams.start(vertx);
+            marketStreams = new MarketStreams(engineThread, config.clock(), config.streamBufferBytes());
+            marketStreams.start(vertx);
             PapiHttpHandler handler = new PapiHttpHandler(routes(config.clock(), catalog, listing::instruments, listing::everListed,
                     listenKeys, userStreams),
                     apiKeys, engineThread, listing::instruments,
                     new RateLimits(config.enforceRateLimits()), config.clock(), config.engineTimeoutMillis());
-            List<HttpServer> servers = listen(vertx, config, handler, userStreams);
+            List<HttpServer> servers = listen(vertx, config, handler, new StreamRouter(userStreams, marketStreams));
             String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
             String baseUrl = "http://" + host + ":" + servers.get(0).actualPort();
-            return new Sandbox(journal, engineThread, market, userStreams, vertx, servers, baseUrl, demo, recovery.replayedEntries());
+            return new Sandbox(journal, engineThread, market, userStreams, marketStreams, vertx, servers, baseUrl, demo,
+                    recovery.replayedEntries());
         } catch (Exception e) {
             if (vertx != null) vertx.close();
             else vertxStarting.thenAccept(Vertx::close);
             if (market != null) market.close();
             if (userStreams != null) userStreams.close();
+            if (marketStreams != null) marketStreams.close();
             if (engineThread != null) engineThread.close();
             journal.close();
             if (e instanceof RuntimeException re) throw re;
@@ -168,7 +178,7 @@ public final class Sandbox implements AutoCloseable {
      * binds a server to the event loop of the context that creates it (servers created from a plain
      * thread would all share one loop), and spreads the connections over the instances.
      */
-    private static List<HttpServer> listen(Vertx vertx, SandboxConfig config, PapiHttpHandler handler, UserStreams streams) throws Exception {
+    private static List<HttpServer> listen(Vertx vertx, SandboxConfig config, PapiHttpHandler handler, StreamRouter streams) throws Exception {
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         for (int attempt = 1; ; attempt++) {
             // Vert.x shares a socket between servers that ask for the same port, but not for port 0:
@@ -296,6 +306,11 @@ public final class Sandbox implements AutoCloseable {
         return userStreams;
     }
 
+    /** The market streams (for tests: how many connections are open). */
+    public MarketStreams marketStreams() {
+        return marketStreams;
+    }
+
     /** SHA-256 over the whole engine state (books, orders, accounts, positions), read in sequence. */
     public String stateHash() {
         return read(EngineSnapshot::stateHash);
@@ -322,6 +337,7 @@ public final class Sandbox implements AutoCloseable {
         }
         if (market != null) market.close();
         userStreams.close();
+        marketStreams.close();
         engineThread.close();
         journal.close();
         try {

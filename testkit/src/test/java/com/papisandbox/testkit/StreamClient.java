@@ -85,6 +85,10 @@ final class StreamClient implements WebSocket.Listener, AutoCloseable {
         return all;
     }
 
+    void send(String text) {
+        socket.sendText(text, true).join();
+    }
+
     @Override
     public void close() {
         if (!socket.isOutputClosed()) socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");

@@ -11,24 +11,24 @@ import java.math.BigDecimal;
  * Market data as Binance renders it (spec §1, §5): prices padded to the symbol's pricePrecision
  * ("9638.0"), contracts as integers, coin amounts with 8 decimals, mark/index prices with 8 decimals.
  */
-final class MarketJson {
+public final class MarketJson {
     private MarketJson() {
     }
 
-    static String price(Instrument instrument, long units) {
+    public static String price(Instrument instrument, long units) {
         return instrument.priceDecimal(units).toPlainString();
     }
 
-    static String qty(Instrument instrument, long units) {
+    public static String qty(Instrument instrument, long units) {
         return instrument.quantityDecimal(units).stripTrailingZeros().toPlainString();
     }
 
     /** 10^-8 units with all 8 decimals ("0.01037883", "0.00000000"). */
-    static String eight(long units) {
+    public static String eight(long units) {
         return BigDecimal.valueOf(units, MarketView.COIN_SCALE).toPlainString();
     }
 
-    static void levels(JsonGenerator g, String field, Instrument instrument, java.util.List<MarketView.Level> levels) throws IOException {
+    public static void levels(JsonGenerator g, String field, Instrument instrument, java.util.List<MarketView.Level> levels) throws IOException {
         g.writeArrayFieldStart(field);
         for (MarketView.Level l : levels) {
             g.writeStartArray();

@@ -6,7 +6,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.ServerWebSocketHandshake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,16 +27,13 @@ import java.util.function.LongSupplier;
  * sent on a thread of their own, so neither the engine nor the REST edge ever waits for a socket. Each
  * connection may hold {@link #MAX_UNSENT_BYTES} (configurable) of unsent frames; a consumer that falls further behind is
  * disconnected (close code 1008), and the others never notice. Binance's connection rules run on the
- * sandbox clock: a ping every 3 minutes, a close after 10 minutes without a pong, and after 24 hours.
+ * sandbox clock ({@link Keepalive}).
  */
 public final class UserStreams implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(UserStreams.class);
     public static final String PATH = "/pm/ws/";
     /** The default bound of unsent frames per connection (SandboxConfig.withStreamBufferBytes). */
     public static final int MAX_UNSENT_BYTES = 4 * 1024 * 1024;
-    static final long PING_EVERY_MS = 3 * 60_000L;
-    static final long PONG_TIMEOUT_MS = 10 * 60_000L;
-    static final long MAX_LIFETIME_MS = 24 * 60 * 60_000L;
     private static final short POLICY_VIOLATION = 1008;
     private static final short NORMAL = 1000;
 
@@ -94,10 +90,9 @@ public final class UserStreams implements AutoCloseable {
         }
     }
 
-    /** Upgrades only the user stream's path; anything else is 404, as on a host without that stream. */
-    public void handshake(ServerWebSocketHandshake handshake) {
-        if (handshake.path().startsWith(PATH) && handshake.path().length() > PATH.length()) handshake.accept();
-        else handshake.reject(404);
+    /** True for the user stream's path, {@code /pm/ws/<listenKey>}. */
+    static boolean serves(String path) {
+        return path.startsWith(PATH) && path.length() > PATH.length();
     }
 
     /** A new connection: a valid key joins its account's stream; an unknown or lapsed key is closed at once. */
@@ -110,7 +105,7 @@ public final class UserStreams implements AutoCloseable {
         }
         Connection c = new Connection(ws, Vertx.currentContext(), key.key(), key.accountId(), now);
         ws.setWriteQueueMaxSize(maxUnsentBytes);
-        ws.pongHandler(data -> c.awaitingPong = false);
+        ws.pongHandler(data -> c.keepalive.ponged());
         ws.textMessageHandler(text -> { });
         ws.closeHandler(v -> remove(c));
         byAccount.computeIfAbsent(key.accountId(), id -> new CopyOnWriteArrayList<>()).add(c);
@@ -188,18 +183,14 @@ public final class UserStreams implements AutoCloseable {
         final Context context;
         final String key;
         final long accountId;
-        final long openedAt;
-        long lastPing;
-        /** A ping is out and no pong (solicited or not) has come back since. */
-        volatile boolean awaitingPong;
+        final Keepalive keepalive;
 
         Connection(ServerWebSocket ws, Context context, String key, long accountId, long now) {
             this.ws = ws;
             this.context = context;
             this.key = key;
             this.accountId = accountId;
-            this.openedAt = now;
-            this.lastPing = now;
+            this.keepalive = new Keepalive(now);
         }
 
         void send(String text) {
@@ -225,15 +216,11 @@ public final class UserStreams implements AutoCloseable {
         void keepAlive(long now) {
             context.runOnContext(v -> {
                 if (ws.isClosed()) return;
-                if (now - openedAt >= MAX_LIFETIME_MS) {
-                    close(NORMAL, "connection lifetime of 24 hours reached");
-                } else if (awaitingPong && now - lastPing > PONG_TIMEOUT_MS) {
-                    // measured from the unanswered ping, so a clock moved forward by hand first sends one
-                    close(POLICY_VIOLATION, "no pong");
-                } else if (now - lastPing >= PING_EVERY_MS && !awaitingPong) {
-                    lastPing = now;
-                    awaitingPong = true;
-                    ws.writePing(Buffer.buffer());
+                switch (keepalive.due(now)) {
+                    case CLOSE_LIFETIME -> close(NORMAL, "connection lifetime of 24 hours reached");
+                    case CLOSE_NO_PONG -> close(POLICY_VIOLATION, "no pong");
+                    case PING -> ws.writePing(Buffer.buffer());
+                    case NONE -> { }
                 }
             });
         }

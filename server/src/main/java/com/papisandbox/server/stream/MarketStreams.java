@@ -1,0 +1,321 @@
+package com.papisandbox.server.stream;
+
+import com.papisandbox.server.EngineThread;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The COIN-M market streams (spec-next §6): raw {@code /ws[/<stream>/…]} and combined
+ * {@code /stream[?streams=a/b]} connections, the SUBSCRIBE / UNSUBSCRIBE / LIST_SUBSCRIPTIONS / SET_PROPERTY /
+ * GET_PROPERTY messages, Binance's limits (1024 streams and 10 incoming messages a second per connection)
+ * and connection rules ({@link Keepalive}). A publisher looks at the subscribed streams every 50 ms: one
+ * engine read per look gathers every due stream's payloads (it completes only once what it saw is durable),
+ * and a sender thread writes them to each subscriber; a connection more than its bound of unsent frames
+ * behind is dropped, like the user stream's.
+ */
+public final class MarketStreams implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MarketStreams.class);
+    static final int MAX_STREAMS = 1024;
+    static final int MAX_MESSAGES_PER_SECOND = 10;
+    private static final long TICK_MILLIS = MarketStreamName.REAL_TIME;
+    private static final short POLICY_VIOLATION = 1008;
+    private static final short NORMAL = 1000;
+    private static final String METHODS = "`SUBSCRIBE`, `UNSUBSCRIBE`, `LIST_SUBSCRIPTIONS`, `SET_PROPERTY`, `GET_PROPERTY`";
+
+    private final EngineThread engine;
+    private final LongSupplier clock;
+    private final int maxUnsentBytes;
+    private final MarketStreamPayloads payloads = new MarketStreamPayloads();
+    /** Stream name → its subscribers; a name's entry goes when its last subscriber leaves. */
+    private final Map<String, Set<Connection>> subscribers = new ConcurrentHashMap<>();
+    private final Set<Connection> connections = new CopyOnWriteArraySet<>();
+    private final ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor(daemon("market-stream-publisher"));
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(daemon("market-stream-sender"));
+    /** Streams that lost their last subscriber; their positions are dropped at the next look (engine thread). */
+    private final Set<String> abandoned = ConcurrentHashMap.newKeySet();
+    private long ticks;
+    private volatile boolean looking;
+    private Vertx vertx;
+    private long timer = -1;
+
+    public MarketStreams(EngineThread engine, LongSupplier clock, int maxUnsentBytes) {
+        this.engine = engine;
+        this.clock = clock;
+        this.maxUnsentBytes = maxUnsentBytes;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return task -> {
+            Thread t = new Thread(task, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    public void start(Vertx vertx) {
+        this.vertx = vertx;
+        timer = vertx.setPeriodic(1_000, id -> {
+            long now = clock.getAsLong();
+            for (Connection c : connections) c.keepAlive(now);
+        });
+        publisher.scheduleAtFixedRate(this::look, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** True for the paths this serves: {@code /ws}, {@code /ws/<streams>}, {@code /stream}. */
+    static boolean serves(String path) {
+        return path.equals("/ws") || (path.startsWith("/ws/") && path.length() > 4 && !path.endsWith("/")) || path.equals("/stream");
+    }
+
+    /** A new connection with the streams of its URL. */
+    public void connected(ServerWebSocket ws) {
+        boolean combined = ws.path().equals("/stream");
+        List<String> initial = new ArrayList<>();
+        if (combined) {
+            String query = ws.query();
+            if (query != null && query.startsWith("streams=")) initial.addAll(List.of(query.substring(8).split("/")));
+        } else if (ws.path().length() > 4) {
+            initial.addAll(List.of(ws.path().substring(4).split("/")));
+        }
+        initial.removeIf(String::isEmpty);
+        if (initial.size() > MAX_STREAMS) {
+            ws.close(POLICY_VIOLATION, "too many streams");
+            return;
+        }
+        Connection c = new Connection(ws, Vertx.currentContext(), combined, clock.getAsLong());
+        ws.setWriteQueueMaxSize(maxUnsentBytes);
+        ws.pongHandler(data -> c.keepalive.ponged());
+        ws.textMessageHandler(c::received);
+        ws.closeHandler(v -> drop(c));
+        connections.add(c);
+        for (String name : initial) subscribe(c, name);
+    }
+
+    private void subscribe(Connection c, String name) {
+        if (c.streams.add(name)) subscribers.computeIfAbsent(name, n -> new CopyOnWriteArraySet<>()).add(c);
+    }
+
+    private void unsubscribe(Connection c, String name) {
+        if (!c.streams.remove(name)) return;
+        Set<Connection> set = subscribers.get(name);
+        if (set == null) return;
+        set.remove(c);
+        if (set.isEmpty() && subscribers.remove(name, set)) abandoned.add(name);
+    }
+
+    private void drop(Connection c) {
+        connections.remove(c);
+        for (String name : List.copyOf(c.streams)) unsubscribe(c, name);
+    }
+
+    /** Every 50 ms: one engine read gathers the due streams' payloads; the sender writes them out. */
+    private void look() {
+        if (looking) return; // the engine has not answered the last look yet: skip rather than pile up
+        long tick = ++ticks;
+        List<MarketStreamName> due = new ArrayList<>();
+        for (String name : subscribers.keySet()) {
+            MarketStreamName s = MarketStreamName.parse(name);
+            if (s != null && tick % Math.max(1, s.periodMillis() / TICK_MILLIS) == 0) due.add(s);
+        }
+        List<String> gone = new ArrayList<>(abandoned);
+        abandoned.removeAll(gone);
+        if (due.isEmpty() && gone.isEmpty()) return;
+        looking = true;
+        engine.read(e -> {
+            gone.forEach(payloads::forget);
+            long now = clock.getAsLong();
+            List<Object[]> out = new ArrayList<>();
+            for (MarketStreamName s : due) {
+                List<String> p = payloads.payloads(e, s, now);
+                if (!p.isEmpty()) out.add(new Object[]{s.name(), p});
+            }
+            return out;
+        }).whenCompleteAsync((out, failure) -> {
+            looking = false;
+            if (failure != null) {
+                log.debug("market stream look failed: {}", failure.toString());
+                return;
+            }
+            for (Object[] stream : out) {
+                String name = (String) stream[0];
+                @SuppressWarnings("unchecked") List<String> events = (List<String>) stream[1];
+                Set<Connection> set = subscribers.get(name);
+                if (set == null) continue;
+                for (Connection c : set) for (String event : events) c.send(name, event);
+            }
+        }, sender);
+    }
+
+    /** Connections open now (for tests). */
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    @Override
+    public void close() {
+        if (vertx != null && timer >= 0) vertx.cancelTimer(timer);
+        publisher.shutdownNow();
+        sender.shutdown();
+        try {
+            sender.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class Connection {
+        final ServerWebSocket ws;
+        final Context context;
+        final Keepalive keepalive;
+        final Set<String> streams = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
+        volatile boolean combined;
+        /** When the last incoming messages arrived (sandbox time), for the 10-a-second limit. */
+        private final ArrayDeque<Long> received = new ArrayDeque<>();
+
+        Connection(ServerWebSocket ws, Context context, boolean combined, long now) {
+            this.ws = ws;
+            this.context = context;
+            this.combined = combined;
+            this.keepalive = new Keepalive(now);
+        }
+
+        void send(String stream, String event) {
+            String text = combined ? "{\"stream\":\"" + stream + "\",\"data\":" + event + "}" : event;
+            context.runOnContext(v -> {
+                if (ws.isClosed()) return;
+                if (ws.writeQueueFull()) {
+                    log.info("market stream connection fell {} bytes behind: disconnected", maxUnsentBytes);
+                    close(POLICY_VIOLATION, "too slow");
+                    return;
+                }
+                ws.writeTextMessage(text);
+            });
+        }
+
+        /** A control message (event loop). */
+        void received(String text) {
+            long now = System.nanoTime();
+            received.addLast(now);
+            while (!received.isEmpty() && now - received.peekFirst() > 1_000_000_000L) received.pollFirst();
+            if (received.size() > MAX_MESSAGES_PER_SECOND) {
+                close(POLICY_VIOLATION, "too many messages");
+                return;
+            }
+            JsonObject request;
+            try {
+                Object parsed = io.vertx.core.json.Json.decodeValue(text);
+                if (!(parsed instanceof JsonObject o)) throw new DecodeException("expected value at line 1 column 1");
+                request = o;
+            } catch (DecodeException e) {
+                ws.writeTextMessage("{\"error\":{\"code\":3,\"msg\":\"Invalid JSON: expected value at line 1 column 1\"}}");
+                close(POLICY_VIOLATION, "invalid JSON");
+                return;
+            }
+            Object id = request.getValue("id");
+            if (id != null && !(id instanceof Number n && n.longValue() >= 0 && n.doubleValue() == n.longValue())) {
+                reply(null, "{\"code\":2,\"msg\":\"Invalid request: request ID must be an unsigned integer\"}");
+                return;
+            }
+            Object method = request.getValue("method");
+            if (method == null) {
+                reply(id, "{\"code\":2,\"msg\":\"Invalid request: missing field `method`\"}");
+                return;
+            }
+            Object params = request.getValue("params");
+            switch (String.valueOf(method)) {
+                case "SUBSCRIBE" -> changeSubscriptions(id, params, true);
+                case "UNSUBSCRIBE" -> changeSubscriptions(id, params, false);
+                case "LIST_SUBSCRIPTIONS" -> {
+                    JsonArray names;
+                    synchronized (streams) {
+                        names = new JsonArray(new ArrayList<>(streams));
+                    }
+                    reply(id, "{\"result\":" + names.encode());
+                }
+                case "SET_PROPERTY" -> setProperty(id, params);
+                case "GET_PROPERTY" -> {
+                    if (params instanceof JsonArray a && a.size() == 1 && "combined".equals(a.getValue(0))) reply(id, "{\"result\":" + combined);
+                    else reply(id, "{\"code\":0,\"msg\":\"Unknown property\"}");
+                }
+                default -> reply(id, "{\"code\":2,\"msg\":\"Invalid request: unknown variant `" + method + "`, expected one of " + METHODS + "\"}");
+            }
+        }
+
+        private void changeSubscriptions(Object id, Object params, boolean subscribe) {
+            if (!(params instanceof JsonArray names) || names.stream().anyMatch(n -> !(n instanceof String))) {
+                reply(id, "{\"code\":2,\"msg\":\"Invalid request: params must be a list of stream names\"}");
+                return;
+            }
+            if (subscribe) {
+                Set<String> after = new LinkedHashSet<>(streams);
+                for (Object n : names) after.add((String) n);
+                if (after.size() > MAX_STREAMS) {
+                    reply(id, "{\"code\":2,\"msg\":\"Invalid request: too many parameters\"}");
+                    return;
+                }
+            }
+            for (Object n : names) {
+                if (subscribe) subscribe(this, (String) n); else unsubscribe(this, (String) n);
+            }
+            reply(id, "{\"result\":null");
+        }
+
+        private void setProperty(Object id, Object params) {
+            if (!(params instanceof JsonArray a) || a.size() != 2 || !(a.getValue(0) instanceof String property)) {
+                reply(id, "{\"code\":2,\"msg\":\"Invalid request: property name must be a string\"}");
+            } else if (!property.equals("combined")) {
+                reply(id, "{\"code\":0,\"msg\":\"Unknown property\"}");
+            } else if (!(a.getValue(1) instanceof Boolean value)) {
+                reply(id, "{\"code\":1,\"msg\":\"Invalid value type: expected Boolean\"}");
+            } else {
+                combined = value;
+                reply(id, "{\"result\":null");
+            }
+        }
+
+        /** {@code body} is an open JSON object; the id (if any) closes it. */
+        private void reply(Object id, String body) {
+            if (body.endsWith("}")) body = body.substring(0, body.length() - 1);
+            ws.writeTextMessage(body + ",\"id\":" + (id == null ? "null" : id) + "}");
+        }
+
+        void keepAlive(long now) {
+            context.runOnContext(v -> {
+                if (ws.isClosed()) return;
+                switch (keepalive.due(now)) {
+                    case CLOSE_LIFETIME -> close(NORMAL, "connection lifetime of 24 hours reached");
+                    case CLOSE_NO_PONG -> close(POLICY_VIOLATION, "no pong");
+                    case PING -> ws.writePing(Buffer.buffer());
+                    case NONE -> { }
+                }
+            });
+        }
+
+        void close(short code, String reason) {
+            context.runOnContext(v -> {
+                if (!ws.isClosed()) ws.close(code, reason);
+                drop(this);
+            });
+        }
+    }
+}
