@@ -201,9 +201,9 @@ final class MarketTape {
                 int s = bars.slot(row++);
                 bar = new MarketView.Kline(open, bars.get(K_OPEN, s), bars.get(K_HIGH, s), bars.get(K_LOW, s),
                         bars.get(K_CLOSE, s), bars.get(K_VOLUME, s), close, bars.get(K_BASE, s), bars.get(K_COUNT, s),
-                        bars.get(K_TAKER_BUY, s), bars.get(K_TAKER_BUY_BASE, s));
+                        bars.get(K_TAKER_BUY, s), bars.get(K_TAKER_BUY_BASE, s), bars.get(K_FIRST_ID, s), bars.get(K_LAST_ID, s));
             } else {
-                bar = new MarketView.Kline(open, prevClose, prevClose, prevClose, prevClose, 0, close, 0, 0, 0, 0);
+                bar = new MarketView.Kline(open, prevClose, prevClose, prevClose, prevClose, 0, close, 0, 0, 0, 0, -1, -1);
             }
             prevClose = bar.close();
             result.add(bar);

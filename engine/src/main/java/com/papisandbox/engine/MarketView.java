@@ -40,9 +40,13 @@ public sealed interface MarketView {
                     boolean buyerMaker) implements MarketView {
     }
 
-    /** One bar; volumes in contracts, base volumes in 10^-8 coin. A bar without trades repeats the last close. */
+    /**
+     * One bar; volumes in contracts, base volumes in 10^-8 coin. A bar without trades repeats the last close
+     * and has first/last trade id −1 (the kline stream's {@code f}/{@code L}).
+     */
     record Kline(long openTime, long open, long high, long low, long close, long volume, long closeTime,
-                 long baseVolume, long trades, long takerBuyVolume, long takerBuyBaseVolume) implements MarketView {
+                 long baseVolume, long trades, long takerBuyVolume, long takerBuyBaseVolume, long firstTradeId,
+                 long lastTradeId) implements MarketView {
     }
 
     /**

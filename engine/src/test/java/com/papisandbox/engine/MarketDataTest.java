@@ -105,10 +105,10 @@ class MarketDataTest {
         long base3 = 462_250;  // 3 × 100 / 64900.0 = 0.00462250
         long base1 = 153_846;
         assertThat(klines).containsExactly(
-                new MarketView.Kline(bar, 650_000, 650_000, 649_000, 649_000, 5, bar + MINUTE - 1, base2 + base3, 2, 2, base2),
-                new MarketView.Kline(bar + MINUTE, 649_000, 649_000, 649_000, 649_000, 0, bar + 2 * MINUTE - 1, 0, 0, 0, 0),
-                new MarketView.Kline(bar + 2 * MINUTE, 649_000, 649_000, 649_000, 649_000, 0, bar + 3 * MINUTE - 1, 0, 0, 0, 0),
-                new MarketView.Kline(bar + 3 * MINUTE, 650_000, 650_000, 650_000, 650_000, 1, bar + 4 * MINUTE - 1, base1, 1, 1, base1));
+                new MarketView.Kline(bar, 650_000, 650_000, 649_000, 649_000, 5, bar + MINUTE - 1, base2 + base3, 2, 2, base2, 1, 2),
+                new MarketView.Kline(bar + MINUTE, 649_000, 649_000, 649_000, 649_000, 0, bar + 2 * MINUTE - 1, 0, 0, 0, 0, -1, -1),
+                new MarketView.Kline(bar + 2 * MINUTE, 649_000, 649_000, 649_000, 649_000, 0, bar + 3 * MINUTE - 1, 0, 0, 0, 0, -1, -1),
+                new MarketView.Kline(bar + 3 * MINUTE, 650_000, 650_000, 650_000, 650_000, 1, bar + 4 * MINUTE - 1, base1, 1, 1, base1, 3, 3));
         List<MarketView.Kline> latestTwo = ((Result.Klines) h.engine.query(new Query.Klines(BTC, KlineInterval.M1, -1, -1, 2), now)).klines();
         assertThat(latestTwo).extracting(MarketView.Kline::openTime).containsExactly(bar + 2 * MINUTE, bar + 3 * MINUTE);
         List<MarketView.Kline> firstTwo = ((Result.Klines) h.engine.query(new Query.Klines(BTC, KlineInterval.M1, bar, -1, 2), now)).klines();

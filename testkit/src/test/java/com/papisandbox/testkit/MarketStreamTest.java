@@ -162,11 +162,35 @@ class MarketStreamTest {
             assertThat(new ArrayList<>(index.fieldNames())).containsExactly("e", "E", "i", "p");
             assertThat(index.getString("i")).isEqualTo("BTCUSD");
         }
+        try (StreamClient klines = StreamClient.connect(sandbox.baseUrl(), "/ws/btcusd_perp@kline_1m")) {
+            // the first event is the bar as it is (2 contracts); the next follows the new fill
+            assertThat(klines.next().getJsonObject("k").getString("v")).isEqualTo("2");
+            place(b, market(BTC, "BUY", "1"));
+            JsonObject open = klines.next();
+            assertThat(new ArrayList<>(open.fieldNames())).containsExactly("e", "E", "s", "k");
+            JsonObject k = open.getJsonObject("k");
+            assertThat(new ArrayList<>(k.fieldNames())).containsExactly("t", "T", "s", "i", "f", "L", "o", "c", "h", "l", "v", "n", "x",
+                    "q", "V", "Q", "B");
+            assertThat(List.of(k.getString("i"), k.getString("v"), k.getString("V"), k.getString("c")))
+                    .containsExactly("1m", "3", "3", "50000.0");
+            assertThat(k.getLong("n")).isEqualTo(2);
+            assertThat(k.getBoolean("x")).isFalse();
+            long barOpen = k.getLong("t");
+            // the minute ends: the bar is sent once more, closed, then the next one opens
+            clock.set(barOpen + 60_000);
+            JsonObject closed = klines.next().getJsonObject("k");
+            assertThat(closed.getLong("t")).isEqualTo(barOpen);
+            assertThat(closed.getBoolean("x")).isTrue();
+            JsonObject next = klines.next().getJsonObject("k");
+            assertThat(next.getLong("t")).isEqualTo(barOpen + 60_000);
+            assertThat(List.of(next.getString("v"), next.getString("o"))).containsExactly("0", "50000.0");
+            assertThat(next.getLong("f")).isEqualTo(-1);
+        }
         try (StreamClient mini = StreamClient.connect(sandbox.baseUrl(), "/ws/btcusd_perp@miniTicker")) {
             JsonObject t = mini.next();
             assertThat(new ArrayList<>(t.fieldNames())).containsExactly("e", "E", "s", "ps", "c", "o", "h", "l", "v", "q");
-            // 2 contracts × 100 USD / 50000 = 0.004 BTC
-            assertThat(List.of(t.getString("c"), t.getString("v"), t.getString("q"))).containsExactly("50000.0", "2", "0.00400000");
+            // 3 contracts × 100 USD / 50000 = 0.006 BTC
+            assertThat(List.of(t.getString("c"), t.getString("v"), t.getString("q"))).containsExactly("50000.0", "3", "0.00600000");
         }
     }
 

@@ -1,5 +1,7 @@
 package com.papisandbox.server.stream;
 
+import com.papisandbox.engine.KlineInterval;
+
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,8 +12,12 @@ import java.util.regex.Pattern;
  * (or pair) is kept upper-cased for the engine. {@link #parse} gives null for a name the sandbox does not
  * serve; such a subscription is accepted and stays silent, as Binance's futures streams do.
  */
-record MarketStreamName(String name, Kind kind, String symbol, int levels, long periodMillis) {
-    enum Kind { DIFF_DEPTH, PARTIAL_DEPTH, BOOK_TICKER, AGG_TRADE, TRADE, MARK_PRICE, PAIR_MARK_PRICE, INDEX_PRICE, TICKER, MINI_TICKER }
+record MarketStreamName(String name, Kind kind, String symbol, int levels, long periodMillis, KlineInterval interval) {
+    enum Kind { DIFF_DEPTH, PARTIAL_DEPTH, BOOK_TICKER, AGG_TRADE, TRADE, MARK_PRICE, PAIR_MARK_PRICE, INDEX_PRICE, TICKER, MINI_TICKER, KLINE }
+
+    MarketStreamName(String name, Kind kind, String symbol, int levels, long periodMillis) {
+        this(name, kind, symbol, levels, periodMillis, null);
+    }
 
     private static final Pattern DEPTH = Pattern.compile("depth(5|10|20)?(@100ms|@500ms)?");
     private static final Pattern MARK = Pattern.compile("markPrice(@1s)?");
@@ -39,6 +45,10 @@ record MarketStreamName(String name, Kind kind, String symbol, int levels, long 
             return new MarketStreamName(name, Kind.INDEX_PRICE, target, 0, m.group(1) == null ? 3000 : 1000);
         }
         if (!symbol) return null;
+        if (stream.startsWith("kline_")) {
+            KlineInterval interval = KlineInterval.fromLabel(stream.substring(6));
+            return interval == null ? null : new MarketStreamName(name, Kind.KLINE, target, 0, 250, interval);
+        }
         return switch (stream) {
             case "bookTicker" -> new MarketStreamName(name, Kind.BOOK_TICKER, target, 0, REAL_TIME);
             case "aggTrade" -> new MarketStreamName(name, Kind.AGG_TRADE, target, 0, 100);

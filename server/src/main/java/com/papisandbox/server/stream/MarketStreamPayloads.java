@@ -31,6 +31,7 @@ final class MarketStreamPayloads {
     List<String> payloads(Engine engine, MarketStreamName s, long now) {
         if (s.kind() == MarketStreamName.Kind.AGG_TRADE) return aggTrades(engine, s, now);
         if (s.kind() == MarketStreamName.Kind.TRADE) return trades(engine, s, now);
+        if (s.kind() == MarketStreamName.Kind.KLINE) return klines(engine, s, now);
         String one = switch (s.kind()) {
             case DIFF_DEPTH -> diffDepth(engine, s, now);
             case PARTIAL_DEPTH -> partialDepth(engine, s, now);
@@ -222,6 +223,58 @@ final class MarketStreamPayloads {
             g.writeNumberField("E", now);
             g.writeStringField("i", s.symbol());
             g.writeStringField("p", MarketJson.eight(index));
+            g.writeEndObject();
+        });
+    }
+
+    /**
+     * The current bar when it changed; when a new bar opened, the one before first, once more, closed
+     * ({@code x} true), as Binance ends every bar.
+     */
+    private List<String> klines(Engine engine, MarketStreamName s, long now) {
+        if (!(engine.query(new Query.Klines(s.symbol(), s.interval(), -1, -1, 2), now) instanceof Result.Klines r) || r.klines().isEmpty()) {
+            return List.of();
+        }
+        Instrument in = engine.instruments().get(s.symbol());
+        MarketView.Kline current = r.klines().get(r.klines().size() - 1);
+        Long lastOpen = positions.put(s.name(), current.openTime());
+        List<String> events = new ArrayList<>(2);
+        if (lastOpen != null && lastOpen != current.openTime() && r.klines().size() == 2) {
+            MarketView.Kline closed = r.klines().get(0);
+            if (closed.openTime() == lastOpen) events.add(kline(in, s, closed, true, now));
+            lastPayload.remove(s.name());
+        }
+        String body = kline(in, s, current, current.closeTime() < now, 0);
+        String last = lastPayload.put(s.name(), body);
+        if (!body.equals(last)) events.add(kline(in, s, current, current.closeTime() < now, now));
+        return events;
+    }
+
+    private static String kline(Instrument in, MarketStreamName s, MarketView.Kline k, boolean closed, long now) {
+        return json(g -> {
+            g.writeStartObject();
+            g.writeStringField("e", "kline");
+            g.writeNumberField("E", now);
+            g.writeStringField("s", in.symbol());
+            g.writeObjectFieldStart("k");
+            g.writeNumberField("t", k.openTime());
+            g.writeNumberField("T", k.closeTime());
+            g.writeStringField("s", in.symbol());
+            g.writeStringField("i", s.interval().label());
+            g.writeNumberField("f", k.firstTradeId());
+            g.writeNumberField("L", k.lastTradeId());
+            g.writeStringField("o", MarketJson.price(in, k.open()));
+            g.writeStringField("c", MarketJson.price(in, k.close()));
+            g.writeStringField("h", MarketJson.price(in, k.high()));
+            g.writeStringField("l", MarketJson.price(in, k.low()));
+            g.writeStringField("v", MarketJson.qty(in, k.volume()));
+            g.writeNumberField("n", k.trades());
+            g.writeBooleanField("x", closed);
+            g.writeStringField("q", MarketJson.eight(k.baseVolume()));
+            g.writeStringField("V", MarketJson.qty(in, k.takerBuyVolume()));
+            g.writeStringField("Q", MarketJson.eight(k.takerBuyBaseVolume()));
+            g.writeStringField("B", "0");
+            g.writeEndObject();
             g.writeEndObject();
         });
     }
