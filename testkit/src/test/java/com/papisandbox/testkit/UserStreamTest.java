@@ -268,6 +268,47 @@ class UserStreamTest {
     }
 
     @Test
+    void riskLevelChangeWhenUniMmrFallsIntoAWorseLevel() throws Exception {
+        // A: 0.001 BTC on a 10-contract long at 50x; B trades lower and lower, which moves A's valuation down
+        try (Sandbox small = Sandbox.start(SandboxConfig.defaults(dir.resolve("risk")).withMarket(MarketConfig.off()).withClock(clock::get)
+                .withRateLimits(false).withAccounts(List.of(
+                        new AccountSpec("riskKeyA", "riskSecretA", Map.of("BTC", new BigDecimal("0.001"))),
+                        new AccountSpec(SandboxExtension.KEY_B, SandboxExtension.SECRET_B, Map.of("BTC", new BigDecimal("10"))))))) {
+            PapiClient poor = new PapiClient(small.baseUrl(), "riskKeyA", "riskSecretA").withClock(clock::get);
+            PapiClient rich = SandboxExtension.clientB(small).withClock(clock::get);
+            poor.signed("POST", "/papi/v1/cm/leverage", params("symbol", BTC, "leverage", "50"));
+            place(rich, limit(BTC, "SELL", "10", "50000"));
+            place(poor, market(BTC, "BUY", "10"));
+            String key = new JsonObject(poor.rawWithKey("POST", LISTEN_KEY, null, null, null, "riskKeyA").body()).getString("listenKey");
+            try (StreamClient s = StreamClient.connect(small.baseUrl(), "/pm/ws/" + key)) {
+                long deadline = System.currentTimeMillis() + 5_000;
+                while (small.userStreams().connectionCount() == 0 && System.currentTimeMillis() < deadline) Thread.sleep(10);
+                JsonObject account = null;
+                for (int price = 49_900; price >= 47_000; price -= 100) {
+                    // B trades with itself at the price: the last trade is the valuation with the market off
+                    place(rich, limit(BTC, "SELL", "1", Integer.toString(price)));
+                    place(rich, market(BTC, "BUY", "1"));
+                    account = object(poor.signed("GET", "/papi/v1/account", params()));
+                    if (!account.getString("accountStatus").equals("NORMAL")) break;
+                }
+                assertThat(account.getString("accountStatus")).isIn("MARGIN_CALL", "SUPPLY_MARGIN");
+                JsonObject risk = null;
+                for (String m : s.drain(1_000)) if (m.contains("riskLevelChange")) risk = new JsonObject(m);
+                assertThat(risk).as("a riskLevelChange").isNotNull();
+                assertThat(new java.util.ArrayList<>(risk.fieldNames())).containsExactly("e", "E", "u", "s", "eq", "ae", "m");
+                assertThat(risk.getString("s")).isEqualTo("MARGIN_CALL");
+                assertThat(risk.getString("u")).isEqualTo(account.getString("uniMMR"));
+                assertThat(risk.getString("eq")).isEqualTo(account.getString("accountEquity"));
+                assertThat(risk.getString("m")).isEqualTo(account.getString("accountMaintMargin"));
+                // the same level again is no news
+                place(rich, limit(BTC, "SELL", "1", "47000"));
+                place(rich, market(BTC, "BUY", "1"));
+                assertThat(s.drain(500)).noneMatch(m -> m.contains("riskLevelChange") && m.contains("MARGIN_CALL"));
+            }
+        }
+    }
+
+    @Test
     void otherWebSocketPathsAreNotFound() {
         for (String path : List.of("/pm/ws/", "/ws/", "/nowhere")) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> StreamClient.connect(sandbox.baseUrl(), path)).as(path)

@@ -56,6 +56,11 @@ public final class ListenKeys {
         return byAccount.containsKey(accountId);
     }
 
+    /** The accounts holding a key now. */
+    public java.util.Set<Long> listeningAccounts() {
+        return byAccount.keySet();
+    }
+
     /** Removes and returns the keys that lapsed by {@code now}. */
     public synchronized List<Key> expire(long now) {
         List<Key> lapsed = new ArrayList<>();

@@ -30,6 +30,11 @@ sealed interface UserEvent {
                     PositionSide side, BigDecimal breakEvenPrice) {
     }
 
+    /** riskLevelChange: uniMMR in rate units, equities and maintenance margin in USD units. */
+    record RiskLevelChange(long accountId, long time, long uniMmr, String level, long equity, long actualEquity,
+                           long maintMargin) implements UserEvent {
+    }
+
     /** ACCOUNT_CONFIG_UPDATE for a leverage change. */
     record ConfigUpdate(long accountId, long time, String symbol, int leverage) implements UserEvent {
     }

@@ -24,6 +24,7 @@ final class UserEventJson {
         if (event instanceof UserEvent.OrderUpdate u) json = order(u, alias);
         else if (event instanceof UserEvent.AccountUpdate u) json = account(u, alias);
         else if (event instanceof UserEvent.ConfigUpdate u) json = config(u);
+        else if (event instanceof UserEvent.RiskLevelChange u) json = risk(u);
         else throw new IllegalArgumentException("unknown user event " + event);
         return new String(json, StandardCharsets.UTF_8);
     }
@@ -110,6 +111,22 @@ final class UserEventJson {
             g.writeEndArray();
             g.writeStringField("m", u.reason() == com.papisandbox.engine.Event.Reason.DELIVERY ? "ORDER" : u.reason().name());
             g.writeEndObject();
+            g.writeEndObject();
+        });
+    }
+
+    /** The doc's example and key order; no {@code fs}: the risk level is the portfolio's. */
+    private static byte[] risk(UserEvent.RiskLevelChange u) {
+        int usd = com.papisandbox.engine.Money.USD_SCALE;
+        return Json.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("e", "riskLevelChange");
+            g.writeNumberField("E", u.time());
+            g.writeStringField("u", CoinFormat.fixed8(u.uniMmr(), com.papisandbox.engine.Money.RATE_SCALE));
+            g.writeStringField("s", u.level());
+            g.writeStringField("eq", CoinFormat.fixed8(u.equity(), usd));
+            g.writeStringField("ae", CoinFormat.fixed8(u.actualEquity(), usd));
+            g.writeStringField("m", CoinFormat.fixed8(u.maintMargin(), usd));
             g.writeEndObject();
         });
     }

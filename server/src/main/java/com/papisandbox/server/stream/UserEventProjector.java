@@ -1,9 +1,12 @@
 package com.papisandbox.server.stream;
 
+import com.papisandbox.engine.AccountStatus;
 import com.papisandbox.engine.Engine;
 import com.papisandbox.engine.Event;
 import com.papisandbox.engine.LedgerViews;
 import com.papisandbox.engine.OrderView;
+import com.papisandbox.engine.Query;
+import com.papisandbox.engine.Result;
 import com.papisandbox.engine.Side;
 
 import java.util.ArrayList;
@@ -24,6 +27,9 @@ final class UserEventProjector implements Consumer<Event> {
     private List<UserEvent> pending = new ArrayList<>();
     /** A fill's Traded waits here for its Settled, which carries the commission and realized PnL. */
     private final Map<Long, Event.Traded> tradedByOrder = new HashMap<>();
+    private static final String[] RISK_LEVELS = {"", "MARGIN_CALL", "REDUCE_ONLY", "FORCE_LIQUIDATION"};
+    /** Per followed account: the risk level last seen (0 normal … 3 force liquidation). */
+    private final Map<Long, Integer> riskLevels = new HashMap<>();
 
     UserEventProjector(Engine engine, ListenKeys keys) {
         this.engine = engine;
@@ -103,6 +109,33 @@ final class UserEventProjector implements Consumer<Event> {
         }
         pending.add(new UserEvent.AccountUpdate(e.accountId(), e.time(), e.reason(), e.asset(), e.wallet(),
                 e.reason() == Event.Reason.ORDER || e.reason() == Event.Reason.DELIVERY ? 0 : e.balanceChange(), positions));
+    }
+
+    /**
+     * riskLevelChange (spec-next §4.8): for each followed account whose uniMMR entered a worse level than the
+     * last one seen — MARGIN_CALL (≤ 2.0), REDUCE_ONLY (≤ 1.2), FORCE_LIQUIDATION (≤ 1.05) — once per
+     * crossing; an improvement is only noted, so the next worsening is reported again. Engine thread.
+     */
+    void checkRiskLevels() {
+        for (long accountId : keys.listeningAccounts()) {
+            if (!(engine.query(new Query.PortfolioAccount(accountId), engine.commandTime()) instanceof Result.PortfolioAccount r)) continue;
+            LedgerViews.PortfolioView p = r.account();
+            int level = riskLevel(p.accountStatus());
+            Integer before = riskLevels.put(accountId, level);
+            if (level > (before == null ? 0 : before)) {
+                pending.add(new UserEvent.RiskLevelChange(accountId, engine.commandTime(), p.uniMmr(), RISK_LEVELS[level],
+                        p.accountEquity(), p.actualEquity(), p.accountMaintMargin()));
+            }
+        }
+    }
+
+    private static int riskLevel(AccountStatus status) {
+        return switch (status) {
+            case NORMAL -> 0;
+            case MARGIN_CALL, SUPPLY_MARGIN -> 1;
+            case REDUCE_ONLY -> 2;
+            case ACTIVE_LIQUIDATION, FORCE_LIQUIDATION, BANKRUPTED -> 3;
+        };
     }
 
     /** The events of the commands made durable since the last drain, in engine order (engine thread). */

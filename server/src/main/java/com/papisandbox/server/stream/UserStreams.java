@@ -77,6 +77,9 @@ public final class UserStreams implements AutoCloseable {
 
     /** Engine thread, after each durable batch: hands its events to the sender. */
     private void published() {
+        // uniMMR moves with every price: looked at for the followed accounts after every durable batch (one
+        // portfolio computation per listening account; nothing when nobody listens)
+        projector.checkRiskLevels();
         List<UserEvent> batch = projector.drain();
         if (!batch.isEmpty()) sender.execute(() -> deliver(batch));
     }
