@@ -316,6 +316,11 @@ public final class Sandbox implements AutoCloseable {
         return read(EngineSnapshot::stateHash);
     }
 
+    /** Sends a command or query straight to the engine thread, past the HTTP edge (for benchmarks and tools). */
+    public CompletableFuture<com.papisandbox.engine.Result> submit(com.papisandbox.engine.EngineRequest request) {
+        return engineThread.submit(request);
+    }
+
     /** Reads engine state on the engine thread (for tools and tests); the function must not change it. */
     public <T> T read(java.util.function.Function<Engine, T> reader) {
         try {
