@@ -309,6 +309,39 @@ class UserStreamTest {
     }
 
     @Test
+    void expiryAmendmentAndFundingReachTheStream() throws Exception {
+        try (StreamClient sa = stream(listenKey(a)); StreamClient sb = stream(listenKey(b))) {
+            place(a, limit(BTC, "SELL", "1", "50000"));
+            // an IOC that finds too little: one fill, then the rest expires
+            place(b, with(limit(BTC, "BUY", "3", "50000"), "timeInForce", "IOC"));
+            long resting = placeId(a, limit(BTC, "BUY", "1", "40000"));
+            assertThat(a.signed("PUT", ORDER, params("orderId", String.valueOf(resting), "symbol", BTC, "side", "BUY",
+                    "quantity", "2", "price", "40001")).status()).isEqualTo(200);
+            List<String> bEvents = List.of(sb.next().getJsonObject("o").getString("x"), sb.next().getJsonObject("o").getString("x"),
+                    sb.next().getString("e"));
+            JsonObject expired = sb.next().getJsonObject("o");
+            assertThat(bEvents).containsExactly("NEW", "TRADE", "ACCOUNT_UPDATE");
+            assertThat(List.of(expired.getString("x"), expired.getString("X"), expired.getString("z"), expired.getString("f")))
+                    .containsExactly("EXPIRED", "EXPIRED", "1", "IOC");
+            for (int k = 0; k < 4; k++) sa.next(); // the ask's NEW, TRADE, ACCOUNT_UPDATE; the bid's NEW
+            JsonObject amended = sa.next().getJsonObject("o");
+            assertThat(List.of(amended.getString("x"), amended.getString("X"), amended.getString("q"), amended.getString("p")))
+                    .containsExactly("AMENDMENT", "NEW", "2", "40001");
+
+            // 08:00 UTC passes: each side's funding as ACCOUNT_UPDATE FUNDING_FEE, wallet only, bc the amount
+            clock.set(START + 8 * 3_600_000L - START % (8 * 3_600_000L) + 1);
+            JsonObject longFunding = sb.next();
+            assertThat(longFunding.getString("e")).isEqualTo("ACCOUNT_UPDATE");
+            JsonObject fee = longFunding.getJsonObject("a");
+            assertThat(fee.getString("m")).isEqualTo("FUNDING_FEE");
+            assertThat(fee.getJsonArray("P")).isEmpty();
+            // 1 contract × 100 / 50000 × 0.0001 = 0.0000002 BTC, paid by the long
+            assertThat(fee.getJsonArray("B").getJsonObject(0).getString("bc")).isEqualTo("-0.00000020");
+            assertThat(sa.next().getJsonObject("a").getJsonArray("B").getJsonObject(0).getString("bc")).isEqualTo("0.00000020");
+        }
+    }
+
+    @Test
     void otherWebSocketPathsAreNotFound() {
         for (String path : List.of("/pm/ws/", "/ws/", "/nowhere")) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> StreamClient.connect(sandbox.baseUrl(), path)).as(path)
