@@ -194,6 +194,19 @@ class MarketStreamTest {
         }
     }
 
+    @Test
+    void aConnectionIsPingedAndClosedAfterTwentyFourHoursOfSandboxTime() throws Exception {
+        start(MarketConfig.off());
+        try (StreamClient s = StreamClient.connect(sandbox.baseUrl(), "/ws/btcusd_perp@depth")) {
+            clock.addAndGet(3 * 60_000L);
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (s.pings == 0 && System.currentTimeMillis() < deadline) Thread.sleep(20);
+            assertThat(s.pings).as("a ping after 3 minutes").isPositive();
+            clock.addAndGet(24 * 3_600_000L);
+            assertThat(s.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1000);
+        }
+    }
+
     /** Binance allows 10 incoming messages a second: the test keeps under it. */
     private static void paced(StreamClient s, String message) throws InterruptedException {
         Thread.sleep(110);
