@@ -114,3 +114,45 @@ export function assertOrderBasics(assert, o, { side, price, origQty = '1', type 
 export function btcCumBase(qty, price) {
   return ((qty * 100) / price).toFixed(8);
 }
+
+/**
+ * The messages a stream client hands to its callback, in arrival order. `next()` takes the oldest one not
+ * taken yet (waiting up to `ms` for it), so a test asserts the exact sequence of events; `quiet()` asserts
+ * that nothing else arrives.
+ */
+export class Inbox {
+  constructor() {
+    this.items = [];
+    this.waiter = undefined;
+  }
+
+  push(message) {
+    this.items.push(message);
+    if (this.waiter) {
+      const w = this.waiter;
+      this.waiter = undefined;
+      w();
+    }
+  }
+
+  async next(what, ms = 3000) {
+    const deadline = Date.now() + ms;
+    while (this.items.length === 0) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no ${what} within ${ms} ms`);
+      await new Promise((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiter = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    return this.items.shift();
+  }
+
+  async quiet(ms = 300) {
+    await sleep(ms);
+    if (this.items.length > 0) throw new Error(`unexpected messages: ${JSON.stringify(this.items)}`);
+  }
+}

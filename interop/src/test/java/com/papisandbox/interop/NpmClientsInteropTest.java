@@ -53,6 +53,15 @@ class NpmClientsInteropTest {
         runNodeTests(sandbox, "test/binance-package.test.mjs");
     }
 
+    /**
+     * The PM user data stream: listen keys through each client, events on the binance package's and ccxt pro's
+     * own sockets (the official connector's keys, on a plain WebSocket: its stream machinery needs /pm/stream).
+     */
+    @Test
+    void userDataStream(Sandbox sandbox) throws Exception {
+        runNodeTests(sandbox, "test/user-stream.test.mjs");
+    }
+
     /** A sandbox of its own with the built-in market on, so that ccxt's market orders fill against it. */
     @Test
     void ccxtAgainstTheLiveMarket() throws Exception {
