@@ -18,10 +18,9 @@
 //   Its websocketStreams (configurationWebsocketStreams.wsURL, default wss://fstream.binance.com/pm)
 //   speak the combined-stream protocol: connect() opens wsURL + '/stream?streams=', userData(listenKey)
 //   sends {"method":"SUBSCRIBE","params":[listenKey],"id":<32 hex>} and hands on only frames wrapped as
-//   {"stream":listenKey,"data":event}. The sandbox serves /pm/ws/<listenKey> only (no /pm/stream, no
-//   SUBSCRIBE, no wrapping), so here the key comes from the connector and the events are read with a
-//   plain `ws` WebSocket on /pm/ws/<key>; a last test records the connector's protocol against a local
-//   capture server, i.e. what the sandbox would have to serve for userData() to work.
+//   {"stream":listenKey,"data":event}. The sandbox serves that combined form on /pm/stream as well as
+//   /pm/ws/<listenKey>: one test reads the events on a plain `ws` WebSocket on /pm/ws/<key>, another
+//   through the connector's own websocketStreams.userData().
 //
 // Every client places a LIMIT BUY 1 (resting, 12000..12002) and cancels it, and changes the leverage of
 // BTCUSD_PERP and sets it back: the stream must carry ORDER_TRADE_UPDATE NEW and CANCELED with the order's
@@ -32,7 +31,7 @@
 // dependency of this module).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import WebSocket, { WebSocketServer } from 'ws';
+import WebSocket from 'ws';
 import ccxt from 'ccxt';
 import { DerivativesTradingPortfolioMargin, BadRequestError } from '@binance/derivatives-trading-portfolio-margin';
 import { PortfolioClient, WebsocketClient } from 'binance';
@@ -160,7 +159,7 @@ describe('PM user data stream through the three clients', () => {
     }
   });
 
-  describe('official connector: listen key by its restAPI, events on a plain WebSocket', () => {
+  describe('official connector: listen key by its restAPI, events on a plain WebSocket and on its own websocketStreams', () => {
     it('startUserDataStream returns the active key again, keepalive and close answer {}, then -1125', { timeout: 3 * T }, async () => {
       const { listenKey } = await data(official.startUserDataStream());
       assert.match(listenKey, KEY);
@@ -208,40 +207,31 @@ describe('PM user data stream through the three clients', () => {
       }
     });
 
-    it("its own websocketStreams.userData() needs /pm/stream?streams=, SUBSCRIBE and wrapped frames (a capture server)", { timeout: 2 * T }, async () => {
-      // Not the sandbox: a local server records what the connector sends, to state what the sandbox lacks.
-      const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-      await new Promise((resolve) => server.once('listening', resolve));
-      const requests = [];
-      const frames = new Inbox();
-      server.on('connection', (sock, req) => {
-        requests.push(req.url);
-        sock.on('message', (raw) => frames.push({ sock, frame: JSON.parse(raw.toString()) }));
-      });
+    it('its own websocketStreams: connect() opens /pm/stream, userData(key) SUBSCRIBEs, events arrive unwrapped to the handler', { timeout: 3 * T }, async () => {
+      const { listenKey } = await data(official.startUserDataStream());
       const streams = new DerivativesTradingPortfolioMargin({
-        configurationWebsocketStreams: { wsURL: `ws://127.0.0.1:${server.address().port}/pm` },
+        configurationWebsocketStreams: { wsURL: `${WS}/pm` },
       }).websocketStreams;
       const conn = await streams.connect();
+      const inbox = new Inbox();
       try {
-        assert.deepEqual(requests, ['/pm/stream?streams=']);
-        const listenKey = 'k'.repeat(64);
-        const received = new Inbox();
-        conn.userData(listenKey).on('message', (d) => received.push(d));
-        const { sock, frame } = await frames.next('SUBSCRIBE');
-        assert.deepEqual(Object.keys(frame), ['method', 'params', 'id']);
-        assert.equal(frame.method, 'SUBSCRIBE');
-        assert.deepEqual(frame.params, [listenKey]);
-        assert.match(frame.id, /^[0-9a-f]{32}$/);
-        sock.send(JSON.stringify({ result: null, id: frame.id }));
-        // the sandbox's frame as it is now (unwrapped) is not handed on; the combined-stream wrapping is
-        sock.send(JSON.stringify({ e: 'ACCOUNT_CONFIG_UPDATE', fs: 'CM', E: 1, T: 1, ac: { s: SYMBOL, l: 21 } }));
-        sock.send(JSON.stringify({ stream: listenKey, data: { e: 'ACCOUNT_CONFIG_UPDATE', fs: 'CM', E: 2, T: 2, ac: { s: SYMBOL, l: 22 } } }));
-        assert.deepEqual(await received.next('wrapped event'), { e: 'ACCOUNT_CONFIG_UPDATE', fs: 'CM', E: 2, T: 2, ac: { s: SYMBOL, l: 22 } });
-        await received.quiet();
+        conn.userData(listenKey).on('message', (d) => inbox.push(d));
+        // userData() sends its SUBSCRIBE without waiting for the reply: give the sandbox a moment to take it
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const lev = leverage0 === 24 ? 25 : 24;
+        await data(official.changeCmInitialLeverage({ symbol: SYMBOL, leverage: lev }));
+        const config = await inbox.next('ACCOUNT_CONFIG_UPDATE');
+        assertConfigUpdate(config, lev);
+        const cid = newClientId('us-offws');
+        const placed = await data(official.newCmOrder({ symbol: SYMBOL, side: 'BUY', type: 'LIMIT', timeInForce: 'GTC', quantity: 1, price: PX.official, newClientOrderId: cid }));
+        assertOrderUpdate(await inbox.next('NEW'), { x: 'NEW', X: 'NEW', orderId: placed.orderId, clientOrderId: cid, price: PX.official, updateTime: placed.updateTime, b: '0.00833333' });
+        const canceled = await data(official.cancelCmOrder({ symbol: SYMBOL, orderId: placed.orderId }));
+        assertOrderUpdate(await inbox.next('CANCELED'), { x: 'CANCELED', X: 'CANCELED', orderId: placed.orderId, clientOrderId: cid, price: PX.official, updateTime: canceled.updateTime, b: '0' });
+        await data(official.changeCmInitialLeverage({ symbol: SYMBOL, leverage: leverage0 }));
+        assertConfigUpdate(await inbox.next('ACCOUNT_CONFIG_UPDATE'), leverage0);
+        await inbox.quiet();
       } finally {
         await conn.disconnect();
-        for (const c of server.clients) c.terminate();
-        await new Promise((resolve) => server.close(resolve));
       }
     });
   });

@@ -329,7 +329,14 @@ class UserStreamTest {
                     .containsExactly("AMENDMENT", "NEW", "2", "40001");
 
             // 08:00 UTC passes: each side's funding as ACCOUNT_UPDATE FUNDING_FEE, wallet only, bc the amount
-            clock.set(START + 8 * 3_600_000L - START % (8 * 3_600_000L) + 1);
+            // (the keys kept alive every half hour on the way, as a bot does, or they would lapse)
+            long funding = START + 8 * 3_600_000L - START % (8 * 3_600_000L);
+            while (clock.get() < funding - 30 * 60_000L) {
+                clock.addAndGet(30 * 60_000L);
+                assertThat(a.rawWithKey("PUT", LISTEN_KEY, null, null, null, a.apiKey()).body()).isEqualTo("{}");
+                assertThat(b.rawWithKey("PUT", LISTEN_KEY, null, null, null, b.apiKey()).body()).isEqualTo("{}");
+            }
+            clock.set(funding + 1);
             JsonObject longFunding = sb.next();
             assertThat(longFunding.getString("e")).isEqualTo("ACCOUNT_UPDATE");
             JsonObject fee = longFunding.getJsonObject("a");
@@ -338,6 +345,36 @@ class UserStreamTest {
             // 1 contract × 100 / 50000 × 0.0001 = 0.0000002 BTC, paid by the long
             assertThat(fee.getJsonArray("B").getJsonObject(0).getString("bc")).isEqualTo("-0.00000020");
             assertThat(sa.next().getJsonObject("a").getJsonArray("B").getJsonObject(0).getString("bc")).isEqualTo("0.00000020");
+        }
+    }
+
+    @Test
+    void theCombinedFormSubscribesListenKeysAndWrapsTheirEvents() throws Exception {
+        String keyA = listenKey(a);
+        String keyB = listenKey(b);
+        try (StreamClient s = StreamClient.connect(sandbox.baseUrl(), "/pm/stream?streams=" + keyA)) {
+            waitForConnections(1);
+            // a string id, as Binance's own connectors send, comes back as it was sent
+            s.send("{\"method\":\"SUBSCRIBE\",\"params\":[\"" + keyB + "\"],\"id\":\"0123456789abcdef0123456789abcdef\"}");
+            assertThat(s.nextRaw()).isEqualTo("{\"result\":null,\"id\":\"0123456789abcdef0123456789abcdef\"}");
+            s.send("{\"method\":\"LIST_SUBSCRIPTIONS\",\"id\":2}");
+            assertThat(new JsonObject(s.nextRaw()).getJsonArray("result")).containsExactlyInAnyOrder(keyA, keyB);
+            long idA = placeId(a, limit(BTC, "BUY", "1", "40000"));
+            JsonObject wrapped = s.next();
+            assertThat(new java.util.ArrayList<>(wrapped.fieldNames())).containsExactly("stream", "data");
+            assertThat(wrapped.getString("stream")).isEqualTo(keyA);
+            assertThat(wrapped.getJsonObject("data").getJsonObject("o").getLong("i")).isEqualTo(idA);
+            long idB = placeId(b, limit(BTC, "BUY", "1", "40000"));
+            JsonObject fromB = s.next();
+            assertThat(fromB.getString("stream")).isEqualTo(keyB);
+            assertThat(fromB.getJsonObject("data").getJsonObject("o").getLong("i")).isEqualTo(idB);
+            s.send("{\"method\":\"UNSUBSCRIBE\",\"params\":[\"" + keyA + "\"],\"id\":3}");
+            assertThat(s.nextRaw()).isEqualTo("{\"result\":null,\"id\":3}");
+            place(a, limit(BTC, "BUY", "1", "40001"));
+            place(b, limit(BTC, "BUY", "1", "40001"));
+            JsonObject only = s.next();
+            assertThat(only.getString("stream")).isEqualTo(keyB);
+            assertThat(s.drain(300)).as("A's events no longer come").isEmpty();
         }
     }
 

@@ -5,13 +5,10 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,11 +34,9 @@ import java.util.function.LongSupplier;
 public final class MarketStreams implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MarketStreams.class);
     static final int MAX_STREAMS = 1024;
-    static final int MAX_MESSAGES_PER_SECOND = 10;
     private static final long TICK_MILLIS = MarketStreamName.REAL_TIME;
     private static final short POLICY_VIOLATION = 1008;
     private static final short NORMAL = 1000;
-    private static final String METHODS = "`SUBSCRIBE`, `UNSUBSCRIBE`, `LIST_SUBSCRIPTIONS`, `SET_PROPERTY`, `GET_PROPERTY`";
 
     private final EngineThread engine;
     private final LongSupplier clock;
@@ -189,8 +184,7 @@ public final class MarketStreams implements AutoCloseable {
         final Keepalive keepalive;
         final Set<String> streams = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
         volatile boolean combined;
-        /** When the last incoming messages arrived (sandbox time), for the 10-a-second limit. */
-        private final ArrayDeque<Long> received = new ArrayDeque<>();
+        private final MessageRate rate = new MessageRate();
 
         Connection(ServerWebSocket ws, Context context, boolean combined, long now) {
             this.ws = ws;
@@ -214,89 +208,72 @@ public final class MarketStreams implements AutoCloseable {
 
         /** A control message (event loop). */
         void received(String text) {
-            long now = System.nanoTime();
-            received.addLast(now);
-            while (!received.isEmpty() && now - received.peekFirst() > 1_000_000_000L) received.pollFirst();
-            if (received.size() > MAX_MESSAGES_PER_SECOND) {
+            if (!rate.allow()) {
                 close(POLICY_VIOLATION, "too many messages");
                 return;
             }
-            JsonObject request;
-            try {
-                Object parsed = io.vertx.core.json.Json.decodeValue(text);
-                if (!(parsed instanceof JsonObject o)) throw new DecodeException("expected value at line 1 column 1");
-                request = o;
-            } catch (DecodeException e) {
-                ws.writeTextMessage("{\"error\":{\"code\":3,\"msg\":\"Invalid JSON: expected value at line 1 column 1\"}}");
-                close(POLICY_VIOLATION, "invalid JSON");
+            Object parsed = ControlRequest.parse(text);
+            if (parsed instanceof ControlRequest.Refused refused) {
+                ws.writeTextMessage(refused.reply());
+                if (refused.close()) close(POLICY_VIOLATION, "invalid JSON");
                 return;
             }
-            Object id = request.getValue("id");
-            if (id != null && !(id instanceof Number n && n.longValue() >= 0 && n.doubleValue() == n.longValue())) {
-                reply(null, "{\"code\":2,\"msg\":\"Invalid request: request ID must be an unsigned integer\"}");
-                return;
-            }
-            Object method = request.getValue("method");
-            if (method == null) {
-                reply(id, "{\"code\":2,\"msg\":\"Invalid request: missing field `method`\"}");
-                return;
-            }
-            Object params = request.getValue("params");
-            switch (String.valueOf(method)) {
-                case "SUBSCRIBE" -> changeSubscriptions(id, params, true);
-                case "UNSUBSCRIBE" -> changeSubscriptions(id, params, false);
+            ControlRequest request = (ControlRequest) parsed;
+            switch (request.method()) {
+                case "SUBSCRIBE" -> changeSubscriptions(request, true);
+                case "UNSUBSCRIBE" -> changeSubscriptions(request, false);
                 case "LIST_SUBSCRIPTIONS" -> {
                     JsonArray names;
                     synchronized (streams) {
                         names = new JsonArray(new ArrayList<>(streams));
                     }
-                    reply(id, "{\"result\":" + names.encode());
+                    ws.writeTextMessage(request.reply("{\"result\":" + names.encode()));
                 }
-                case "SET_PROPERTY" -> setProperty(id, params);
+                case "SET_PROPERTY" -> setProperty(request);
                 case "GET_PROPERTY" -> {
-                    if (params instanceof JsonArray a && a.size() == 1 && "combined".equals(a.getValue(0))) reply(id, "{\"result\":" + combined);
-                    else reply(id, "{\"code\":0,\"msg\":\"Unknown property\"}");
+                    if (request.params() instanceof JsonArray a && a.size() == 1 && "combined".equals(a.getValue(0))) {
+                        ws.writeTextMessage(request.reply("{\"result\":" + combined));
+                    } else {
+                        ws.writeTextMessage(request.reply("{\"code\":0,\"msg\":\"Unknown property\"}"));
+                    }
                 }
-                default -> reply(id, "{\"code\":2,\"msg\":\"Invalid request: unknown variant `" + method + "`, expected one of " + METHODS + "\"}");
+                default -> ws.writeTextMessage(request.unknownMethod());
             }
         }
 
-        private void changeSubscriptions(Object id, Object params, boolean subscribe) {
-            if (!(params instanceof JsonArray names) || names.stream().anyMatch(n -> !(n instanceof String))) {
-                reply(id, "{\"code\":2,\"msg\":\"Invalid request: params must be a list of stream names\"}");
+        private void changeSubscriptions(ControlRequest request, boolean subscribe) {
+            JsonArray names = request.names();
+            if (names == null) {
+                ws.writeTextMessage(request.reply("{\"code\":2,\"msg\":\"Invalid request: params must be a list of stream names\"}"));
                 return;
             }
             if (subscribe) {
                 Set<String> after = new LinkedHashSet<>(streams);
                 for (Object n : names) after.add((String) n);
                 if (after.size() > MAX_STREAMS) {
-                    reply(id, "{\"code\":2,\"msg\":\"Invalid request: too many parameters\"}");
+                    ws.writeTextMessage(request.reply("{\"code\":2,\"msg\":\"Invalid request: too many parameters\"}"));
                     return;
                 }
             }
             for (Object n : names) {
                 if (subscribe) subscribe(this, (String) n); else unsubscribe(this, (String) n);
             }
-            reply(id, "{\"result\":null");
+            ws.writeTextMessage(request.reply("{\"result\":null"));
         }
 
-        private void setProperty(Object id, Object params) {
-            if (!(params instanceof JsonArray a) || a.size() != 2 || !(a.getValue(0) instanceof String property)) {
-                reply(id, "{\"code\":2,\"msg\":\"Invalid request: property name must be a string\"}");
+        private void setProperty(ControlRequest request) {
+            String reply;
+            if (!(request.params() instanceof JsonArray a) || a.size() != 2 || !(a.getValue(0) instanceof String property)) {
+                reply = "{\"code\":2,\"msg\":\"Invalid request: property name must be a string\"}";
             } else if (!property.equals("combined")) {
-                reply(id, "{\"code\":0,\"msg\":\"Unknown property\"}");
+                reply = "{\"code\":0,\"msg\":\"Unknown property\"}";
             } else if (!(a.getValue(1) instanceof Boolean value)) {
-                reply(id, "{\"code\":1,\"msg\":\"Invalid value type: expected Boolean\"}");
+                reply = "{\"code\":1,\"msg\":\"Invalid value type: expected Boolean\"}";
             } else {
                 combined = value;
-                reply(id, "{\"result\":null");
+                reply = "{\"result\":null";
             }
-        }
-
-        /** {@code body} is an open JSON object; the id (if any) closes it. */
-        private void reply(Object id, String body) {
-            if (body.endsWith("}")) body = body.substring(0, body.length() - 1);
-            ws.writeTextMessage(body + ",\"id\":" + (id == null ? "null" : id) + "}");
+            ws.writeTextMessage(request.reply(reply));
         }
 
         void keepAlive(long now) {

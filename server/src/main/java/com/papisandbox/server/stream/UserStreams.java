@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +33,7 @@ import java.util.function.LongSupplier;
 public final class UserStreams implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(UserStreams.class);
     public static final String PATH = "/pm/ws/";
+    static final String COMBINED_PATH = "/pm/stream";
     /** The default bound of unsent frames per connection (SandboxConfig.withStreamBufferBytes). */
     public static final int MAX_UNSENT_BYTES = 4 * 1024 * 1024;
     private static final short POLICY_VIOLATION = 1008;
@@ -46,7 +48,8 @@ public final class UserStreams implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Map<Long, List<Connection>> byAccount = new ConcurrentHashMap<>();
+    private final Map<Long, List<Subscription>> byAccount = new ConcurrentHashMap<>();
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Map<Long, String> aliases = new ConcurrentHashMap<>();
     private Vertx vertx;
     private long timer = -1;
@@ -86,63 +89,97 @@ public final class UserStreams implements AutoCloseable {
 
     private void deliver(List<UserEvent> batch) {
         for (UserEvent event : batch) {
-            List<Connection> connections = byAccount.get(event.accountId());
-            if (connections == null || connections.isEmpty()) continue;
+            List<Subscription> subscriptions = byAccount.get(event.accountId());
+            if (subscriptions == null || subscriptions.isEmpty()) continue;
             String text = UserEventJson.render(event, alias(event.accountId()));
-            for (Connection c : connections) c.send(text);
+            for (Subscription s : subscriptions) s.connection().send(s.key(), text);
         }
     }
 
-    /** True for the user stream's path, {@code /pm/ws/<listenKey>}. */
+    /**
+     * True for the user stream's paths: {@code /pm/ws/<listenKey>}, and {@code /pm/stream[?streams=<key>/…]},
+     * the combined form Binance's own connectors use (listen keys subscribed like market streams, events
+     * wrapped as {@code {"stream":<listenKey>,"data":…}}).
+     */
     static boolean serves(String path) {
-        return path.startsWith(PATH) && path.length() > PATH.length();
+        return (path.startsWith(PATH) && path.length() > PATH.length()) || path.equals(COMBINED_PATH);
     }
 
-    /** A new connection: a valid key joins its account's stream; an unknown or lapsed key is closed at once. */
+    /**
+     * A new connection. {@code /pm/ws/<key>}: a valid key joins its account's stream; an unknown or lapsed key
+     * is closed at once. {@code /pm/stream}: the keys of its URL, then of its SUBSCRIBE messages.
+     */
     public void connected(ServerWebSocket ws) {
         long now = clock.getAsLong();
-        ListenKeys.Key key = keys.find(ws.path().substring(PATH.length()), now);
-        if (key == null) {
-            ws.close(POLICY_VIOLATION, "invalid listen key");
-            return;
+        boolean combined = ws.path().equals(COMBINED_PATH);
+        Connection c = new Connection(ws, Vertx.currentContext(), combined, now);
+        if (!combined) {
+            ListenKeys.Key key = keys.find(ws.path().substring(PATH.length()), now);
+            if (key == null) {
+                ws.close(POLICY_VIOLATION, "invalid listen key");
+                return;
+            }
+            subscribe(c, key);
+        } else if (ws.query() != null && ws.query().startsWith("streams=")) {
+            for (String name : ws.query().substring(8).split("/")) {
+                ListenKeys.Key key = keys.find(name, now);
+                if (key != null) subscribe(c, key);
+            }
         }
-        Connection c = new Connection(ws, Vertx.currentContext(), key.key(), key.accountId(), now);
         ws.setWriteQueueMaxSize(maxUnsentBytes);
         ws.pongHandler(data -> c.keepalive.ponged());
-        ws.textMessageHandler(text -> { });
+        ws.textMessageHandler(text -> {
+            if (combined) c.received(text);
+        });
         ws.closeHandler(v -> remove(c));
-        byAccount.computeIfAbsent(key.accountId(), id -> new CopyOnWriteArrayList<>()).add(c);
+        connections.add(c);
     }
 
-    /** DELETE listenKey: the key's connections close. */
+    private void subscribe(Connection c, ListenKeys.Key key) {
+        if (c.keys.add(key.key())) {
+            byAccount.computeIfAbsent(key.accountId(), id -> new CopyOnWriteArrayList<>()).add(new Subscription(c, key.key(), key.accountId()));
+        }
+    }
+
+    private void unsubscribe(Connection c, String key) {
+        if (!c.keys.remove(key)) return;
+        for (List<Subscription> list : byAccount.values()) list.removeIf(s -> s.connection() == c && s.key().equals(key));
+    }
+
+    /** DELETE listenKey: a /pm/ws connection on it closes; a combined one only loses the key. */
     public void keyClosed(ListenKeys.Key key) {
-        for (Connection c : connections(key.accountId())) if (c.key.equals(key.key())) c.close(NORMAL, "listen key closed");
+        for (Subscription s : subscriptions(key.accountId())) {
+            if (!s.key().equals(key.key())) continue;
+            if (s.connection().combined) unsubscribe(s.connection(), key.key());
+            else s.connection().close(NORMAL, "listen key closed");
+        }
     }
 
-    /** Once a second: lapsed keys get listenKeyExpired and close; pings; silent and day-old connections close. */
+    /** Once a second: lapsed keys get listenKeyExpired (and a /pm/ws connection closes); keepalive rules. */
     private void sweep() {
         long now = clock.getAsLong();
         for (ListenKeys.Key lapsed : keys.expire(now)) {
             String expired = UserEventJson.listenKeyExpired(now);
             // after the events already queued for the account, so nothing follows the expiry notice
             sender.execute(() -> {
-                for (Connection c : connections(lapsed.accountId())) {
-                    if (c.key.equals(lapsed.key())) c.sendThenClose(expired);
+                for (Subscription s : subscriptions(lapsed.accountId())) {
+                    if (!s.key().equals(lapsed.key())) continue;
+                    s.connection().send(s.key(), expired);
+                    if (s.connection().combined) unsubscribe(s.connection(), s.key());
+                    else s.connection().close(NORMAL, "listen key expired");
                 }
             });
         }
-        for (List<Connection> list : byAccount.values()) {
-            for (Connection c : list) c.keepAlive(now);
-        }
+        for (Connection c : connections) c.keepAlive(now);
     }
 
-    private List<Connection> connections(long accountId) {
+    private List<Subscription> subscriptions(long accountId) {
         return byAccount.getOrDefault(accountId, List.of());
     }
 
     private void remove(Connection c) {
-        List<Connection> list = byAccount.get(c.accountId);
-        if (list != null) list.remove(c);
+        connections.remove(c);
+        for (List<Subscription> list : byAccount.values()) list.removeIf(s -> s.connection() == c);
     }
 
     /** Binance's account alias is 16 letters, stable per account: here derived from the account id. */
@@ -166,7 +203,7 @@ public final class UserStreams implements AutoCloseable {
 
     /** Connections open now (for tests and the admin view). */
     public int connectionCount() {
-        return byAccount.values().stream().mapToInt(List::size).sum();
+        return connections.size();
     }
 
     @Override
@@ -180,27 +217,32 @@ public final class UserStreams implements AutoCloseable {
         }
     }
 
+    /** A connection's interest in one listen key (a /pm/ws connection has exactly one). */
+    private record Subscription(Connection connection, String key, long accountId) {
+    }
+
     /** One socket; every write and check runs on its own event loop. */
     private final class Connection {
         final ServerWebSocket ws;
         final Context context;
-        final String key;
-        final long accountId;
+        final boolean combined;
+        final Set<String> keys = ConcurrentHashMap.newKeySet();
         final Keepalive keepalive;
+        private final MessageRate rate = new MessageRate();
 
-        Connection(ServerWebSocket ws, Context context, String key, long accountId, long now) {
+        Connection(ServerWebSocket ws, Context context, boolean combined, long now) {
             this.ws = ws;
             this.context = context;
-            this.key = key;
-            this.accountId = accountId;
+            this.combined = combined;
             this.keepalive = new Keepalive(now);
         }
 
-        void send(String text) {
+        void send(String key, String event) {
+            String text = combined ? "{\"stream\":\"" + key + "\",\"data\":" + event + "}" : event;
             context.runOnContext(v -> {
                 if (ws.isClosed()) return;
                 if (ws.writeQueueFull()) {
-                    log.info("user stream of account {} fell {} bytes behind: disconnected", accountId, maxUnsentBytes);
+                    log.info("a user stream connection fell {} bytes behind: disconnected", maxUnsentBytes);
                     close(POLICY_VIOLATION, "too slow");
                     return;
                 }
@@ -208,12 +250,41 @@ public final class UserStreams implements AutoCloseable {
             });
         }
 
-        void sendThenClose(String text) {
-            context.runOnContext(v -> {
-                if (ws.isClosed()) return;
-                ws.writeTextMessage(text);
-                ws.close(NORMAL, "listen key expired");
-            });
+        /** SUBSCRIBE / UNSUBSCRIBE / LIST_SUBSCRIPTIONS of listen keys on {@code /pm/stream} (event loop). */
+        void received(String text) {
+            if (!rate.allow()) {
+                close(POLICY_VIOLATION, "too many messages");
+                return;
+            }
+            Object parsed = ControlRequest.parse(text);
+            if (parsed instanceof ControlRequest.Refused refused) {
+                ws.writeTextMessage(refused.reply());
+                if (refused.close()) close(POLICY_VIOLATION, "invalid JSON");
+                return;
+            }
+            ControlRequest request = (ControlRequest) parsed;
+            switch (request.method()) {
+                case "SUBSCRIBE", "UNSUBSCRIBE" -> {
+                    io.vertx.core.json.JsonArray names = request.names();
+                    if (names == null) {
+                        ws.writeTextMessage(request.reply("{\"code\":2,\"msg\":\"Invalid request: params must be a list of stream names\"}"));
+                        return;
+                    }
+                    long now = clock.getAsLong();
+                    for (Object name : names) {
+                        if (request.method().equals("UNSUBSCRIBE")) {
+                            unsubscribe(this, (String) name);
+                        } else {
+                            ListenKeys.Key key = keys().find((String) name, now);
+                            if (key != null) subscribe(this, key);
+                        }
+                    }
+                    ws.writeTextMessage(request.reply("{\"result\":null"));
+                }
+                case "LIST_SUBSCRIPTIONS" -> ws.writeTextMessage(request.reply("{\"result\":"
+                        + new io.vertx.core.json.JsonArray(new java.util.ArrayList<>(keys)).encode()));
+                default -> ws.writeTextMessage(request.unknownMethod());
+            }
         }
 
         void keepAlive(long now) {
@@ -233,6 +304,10 @@ public final class UserStreams implements AutoCloseable {
                 if (!ws.isClosed()) ws.close(code, reason);
                 remove(this);
             });
+        }
+
+        private ListenKeys keys() {
+            return UserStreams.this.keys;
         }
     }
 }
