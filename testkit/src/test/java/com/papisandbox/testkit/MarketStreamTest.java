@@ -135,6 +135,37 @@ class MarketStreamTest {
         }
     }
 
+    /**
+     * A partial depth event's U..u are the updates since the stream's event before, pu that event's u (as the
+     * diff stream's): the first event covers the book's last update, so that U <= u there too.
+     */
+    @Test
+    void aPartialDepthStreamNumbersItsEventsLikeTheDiffStream() throws Exception {
+        start(MarketConfig.off());
+        PapiClient a = SandboxExtension.clientA(sandbox).withClock(clock::get);
+        place(a, limit(BTC, "SELL", "3", "50000"));
+        long u0 = new JsonObject(get(sandbox, "/dapi/v1/depth", "symbol=BTCUSD_PERP&limit=5")).getLong("lastUpdateId");
+        try (StreamClient s = StreamClient.connect(sandbox.baseUrl(), "/ws/btcusd_perp@depth5@100ms")) {
+            JsonObject first = s.next();
+            assertThat(List.of(first.getLong("U"), first.getLong("u"), first.getLong("pu"))).containsExactly(u0, u0, u0 - 1);
+            assertThat(first.getJsonArray("a").getJsonArray(0).getString(1)).isEqualTo("3");
+            place(a, limit(BTC, "BUY", "2", "49000"));
+            place(a, limit(BTC, "BUY", "1", "48000"));
+            JsonObject rest = new JsonObject(get(sandbox, "/dapi/v1/depth", "symbol=BTCUSD_PERP&limit=5"));
+            long u1 = rest.getLong("lastUpdateId");
+            assertThat(u1).isGreaterThan(u0);
+            JsonObject next = s.next();
+            while (next.getLong("u") < u1) {
+                assertThat(next.getLong("U")).isLessThanOrEqualTo(next.getLong("u"));
+                assertThat(next.getLong("pu")).isEqualTo(next.getLong("U") - 1);
+                next = s.next();
+            }
+            assertThat(List.of(next.getLong("u"), next.getLong("pu") + 1)).containsExactly(u1, next.getLong("U"));
+            assertThat(next.getLong("U")).isBetween(u0 + 1, u1);
+            assertThat(next.getJsonArray("b")).isEqualTo(rest.getJsonArray("bids"));
+        }
+    }
+
     @Test
     void markIndexAndTickerStreamsFollowTheMarket() throws Exception {
         start(MarketConfig.off());

@@ -83,10 +83,14 @@ final class MarketStreamPayloads {
         if (!(engine.query(new Query.Depth(s.symbol(), s.levels()), now) instanceof Result.Depth r)) return null;
         MarketView.Depth d = r.depth();
         Long previous = positions.get(s.name());
-        if (previous != null && previous == d.lastUpdateId()) return null;
-        long pu = previous == null ? d.lastUpdateId() : previous;
-        positions.put(s.name(), d.lastUpdateId());
-        return depthUpdate(d.instrument(), now, d.transactionTime(), pu + 1, d.lastUpdateId(), pu, d.bids(), d.asks());
+        long u = d.lastUpdateId();
+        if (previous != null && previous == u) return null;
+        // U..u are the updates since the stream's last event, pu that event's u; a stream's first event covers
+        // the book's last update (update ids are consecutive: pu is the one before it), so U <= u always
+        long first = previous == null ? u : previous + 1;
+        long pu = previous == null ? u - 1 : previous;
+        positions.put(s.name(), u);
+        return depthUpdate(d.instrument(), now, d.transactionTime(), first, u, pu, d.bids(), d.asks());
     }
 
     private static String depthUpdate(Instrument in, long now, long transactionTime, long first, long last, long previous,
