@@ -136,6 +136,46 @@ class MarketStreamTest {
     }
 
     /**
+     * Binance's local-book procedure takes the REST snapshot after the SUBSCRIBE answer, so a stream must carry
+     * every update after that answer: its position is taken when it is subscribed, not at its first look (up to
+     * 250 ms later for {@code @depth}), and likewise every trade after the answer reaches an aggTrade stream.
+     */
+    @Test
+    void aStreamStartsWhenItIsSubscribedNotAtItsFirstLook() throws Exception {
+        start(MarketConfig.off());
+        PapiClient a = SandboxExtension.clientA(sandbox).withClock(clock::get);
+        PapiClient b = SandboxExtension.clientB(sandbox).withClock(clock::get);
+        // both clients warmed up (resting bids far away), so that the orders below follow the answer by milliseconds
+        place(a, limit(BTC, "BUY", "1", "10000"));
+        place(b, limit(BTC, "BUY", "1", "10001"));
+        get(sandbox, "/dapi/v1/depth", "symbol=BTCUSD_PERP&limit=5");
+        try (StreamClient s = StreamClient.connect(sandbox.baseUrl(), "/ws")) {
+            s.send("{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusd_perp@depth\",\"btcusd_perp@aggTrade\"],\"id\":1}");
+            assertThat(s.nextRaw()).isEqualTo("{\"result\":null,\"id\":1}");
+            // at once, well before either stream's first look
+            place(a, limit(BTC, "SELL", "3", "50000"));
+            place(b, market(BTC, "BUY", "1"));
+            long snapshot = new JsonObject(get(sandbox, "/dapi/v1/depth", "symbol=BTCUSD_PERP&limit=5")).getLong("lastUpdateId");
+            List<JsonObject> depth = new ArrayList<>();
+            List<JsonObject> aggs = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 2_000;
+            while (System.currentTimeMillis() < deadline && (depth.isEmpty() || depth.get(depth.size() - 1).getLong("u") < snapshot || aggs.isEmpty())) {
+                for (String m : s.drain(50)) {
+                    JsonObject o = new JsonObject(m);
+                    (o.getString("e").equals("aggTrade") ? aggs : depth).add(o);
+                }
+            }
+            assertThat(depth).as("diff depth events").isNotEmpty();
+            JsonObject first = depth.get(0);
+            assertThat(first.getLong("U")).as("the first event spans the snapshot taken after the answer").isLessThanOrEqualTo(snapshot);
+            assertThat(depth.get(depth.size() - 1).getLong("u")).isEqualTo(snapshot);
+            assertThat(first.getJsonArray("a").getJsonArray(0).getString(0)).isEqualTo("50000.0");
+            assertThat(aggs).as("the trade right after the answer").hasSize(1);
+            assertThat(List.of(aggs.get(0).getString("p"), aggs.get(0).getString("q"))).containsExactly("50000.0", "1");
+        }
+    }
+
+    /**
      * A partial depth event's U..u are the updates since the stream's event before, pu that event's u (as the
      * diff stream's): the first event covers the book's last update, so that U <= u there too.
      */

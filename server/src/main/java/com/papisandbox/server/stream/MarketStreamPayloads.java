@@ -44,6 +44,29 @@ final class MarketStreamPayloads {
         return one == null ? List.of() : List.of(one);
     }
 
+    /**
+     * Where a stream that has no position yet starts: the book's last update, the last aggregate trade, the last
+     * trade, now. Run when its first subscriber subscribes, before the answer goes out (the engine takes reads in
+     * order), so every update, aggregate trade or trade after the subscription is in its events, as on Binance:
+     * a REST depth snapshot taken after the SUBSCRIBE answer is never older than the stream's first event.
+     * Without it, the stream's first look (up to its period later) would be where it starts.
+     */
+    void start(Engine engine, MarketStreamName s, long now) {
+        if (positions.containsKey(s.name())) return;
+        switch (s.kind()) {
+            case DIFF_DEPTH -> {
+                if (engine.book(s.symbol()) != null) positions.put(s.name(), engine.book(s.symbol()).updateId());
+            }
+            case AGG_TRADE -> positions.put(s.name(), lastAggId(engine, s, now));
+            case TRADE -> {
+                if (engine.query(new Query.RecentTrades(s.symbol(), 1), now) instanceof Result.Trades r) {
+                    positions.put(s.name(), r.trades().isEmpty() ? 0 : r.trades().get(r.trades().size() - 1).id());
+                }
+            }
+            default -> { }
+        }
+    }
+
     /** A stream that left every subscription forgets its position. */
     void forget(String name) {
         positions.remove(name);
