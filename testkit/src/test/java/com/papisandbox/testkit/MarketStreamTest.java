@@ -138,40 +138,48 @@ class MarketStreamTest {
     /**
      * Binance's local-book procedure takes the REST snapshot after the SUBSCRIBE answer, so a stream must carry
      * every update after that answer: its position is taken when it is subscribed, not at its first look (up to
-     * 250 ms later for {@code @depth}), and likewise every trade after the answer reaches an aggTrade stream.
+     * 250 ms later for {@code @depth}), and likewise every trade after the answer reaches an aggTrade stream and
+     * every change of the best prices a bookTicker stream.
      */
     @Test
     void aStreamStartsWhenItIsSubscribedNotAtItsFirstLook() throws Exception {
         start(MarketConfig.off());
         PapiClient a = SandboxExtension.clientA(sandbox).withClock(clock::get);
         PapiClient b = SandboxExtension.clientB(sandbox).withClock(clock::get);
-        // both clients warmed up (resting bids far away), so that the orders below follow the answer by milliseconds
-        place(a, limit(BTC, "BUY", "1", "10000"));
+        // both clients warmed up, so that the market order below follows the answer by milliseconds
+        place(a, limit(BTC, "SELL", "3", "50000"));
         place(b, limit(BTC, "BUY", "1", "10001"));
         get(sandbox, "/dapi/v1/depth", "symbol=BTCUSD_PERP&limit=5");
         try (StreamClient s = StreamClient.connect(sandbox.baseUrl(), "/ws")) {
-            s.send("{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusd_perp@depth\",\"btcusd_perp@aggTrade\"],\"id\":1}");
+            s.send("{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusd_perp@depth\",\"btcusd_perp@aggTrade\",\"btcusd_perp@bookTicker\"],\"id\":1}");
             assertThat(s.nextRaw()).isEqualTo("{\"result\":null,\"id\":1}");
-            // at once, well before either stream's first look
-            place(a, limit(BTC, "SELL", "3", "50000"));
+            // at once, well before the streams' first looks: one update of the book, one trade, one best-ask change
             place(b, market(BTC, "BUY", "1"));
             long snapshot = new JsonObject(get(sandbox, "/dapi/v1/depth", "symbol=BTCUSD_PERP&limit=5")).getLong("lastUpdateId");
             List<JsonObject> depth = new ArrayList<>();
             List<JsonObject> aggs = new ArrayList<>();
+            List<JsonObject> tickers = new ArrayList<>();
             long deadline = System.currentTimeMillis() + 2_000;
-            while (System.currentTimeMillis() < deadline && (depth.isEmpty() || depth.get(depth.size() - 1).getLong("u") < snapshot || aggs.isEmpty())) {
+            while (System.currentTimeMillis() < deadline && (depth.isEmpty() || aggs.isEmpty() || tickers.isEmpty())) {
                 for (String m : s.drain(50)) {
                     JsonObject o = new JsonObject(m);
-                    (o.getString("e").equals("aggTrade") ? aggs : depth).add(o);
+                    switch (o.getString("e")) {
+                        case "aggTrade" -> aggs.add(o);
+                        case "bookTicker" -> tickers.add(o);
+                        default -> depth.add(o);
+                    }
                 }
             }
-            assertThat(depth).as("diff depth events").isNotEmpty();
-            JsonObject first = depth.get(0);
-            assertThat(first.getLong("U")).as("the first event spans the snapshot taken after the answer").isLessThanOrEqualTo(snapshot);
-            assertThat(depth.get(depth.size() - 1).getLong("u")).isEqualTo(snapshot);
-            assertThat(first.getJsonArray("a").getJsonArray(0).getString(0)).isEqualTo("50000.0");
-            assertThat(aggs).as("the trade right after the answer").hasSize(1);
+            assertThat(depth).as("the diff event of the fill").hasSize(1);
+            JsonObject fill = depth.get(0);
+            assertThat(List.of(fill.getLong("U"), fill.getLong("u"), fill.getLong("pu"))).containsExactly(snapshot, snapshot, snapshot - 1);
+            assertThat(fill.getJsonArray("a")).isEqualTo(new JsonArray().add(new JsonArray().add("50000.0").add("2")));
+            assertThat(fill.getJsonArray("b")).isEmpty();
+            assertThat(aggs).as("the trade").hasSize(1);
             assertThat(List.of(aggs.get(0).getString("p"), aggs.get(0).getString("q"))).containsExactly("50000.0", "1");
+            assertThat(tickers).as("the best ask's change").hasSize(1);
+            JsonObject ticker = tickers.get(0);
+            assertThat(List.of(ticker.getString("a"), ticker.getString("A"), ticker.getString("b"))).containsExactly("50000.0", "2", "10001.0");
         }
     }
 

@@ -46,14 +46,16 @@ final class MarketStreamPayloads {
 
     /**
      * Where a stream that has no position yet starts: the book's last update, the last aggregate trade, the last
-     * trade, now. Run when its first subscriber subscribes, before the answer goes out (the engine takes reads in
-     * order), so every update, aggregate trade or trade after the subscription is in its events, as on Binance:
-     * a REST depth snapshot taken after the SUBSCRIBE answer is never older than the stream's first event.
-     * Without it, the stream's first look (up to its period later) would be where it starts.
+     * trade, the book ticker now. Run when its first subscriber subscribes, before the answer goes out (the engine
+     * takes reads in order), so every update, aggregate trade, trade or best-price change after the subscription
+     * is in its events, as on Binance: a REST depth snapshot taken after the SUBSCRIBE answer is never older than
+     * the stream's first event. Without it, the stream's first look (up to its period later) would be where it
+     * starts.
      */
     void start(Engine engine, MarketStreamName s, long now) {
-        if (positions.containsKey(s.name())) return;
+        if (positions.containsKey(s.name()) || lastPayload.containsKey(s.name())) return;
         switch (s.kind()) {
+            case BOOK_TICKER -> bookTicker(engine, s, now); // records the book ticker it then reports changes of
             case DIFF_DEPTH -> {
                 if (engine.book(s.symbol()) != null) positions.put(s.name(), engine.book(s.symbol()).updateId());
             }
