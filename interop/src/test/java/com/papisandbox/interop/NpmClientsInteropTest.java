@@ -65,13 +65,30 @@ class NpmClientsInteropTest {
     /** A sandbox of its own with the built-in market on, so that ccxt's market orders fill against it. */
     @Test
     void ccxtAgainstTheLiveMarket() throws Exception {
-        Path dir = Files.createTempDirectory("papi-sandbox-interop-market");
-        Map<String, java.math.BigDecimal> funds = Map.of("BTC", new java.math.BigDecimal("10"), "ETH", new java.math.BigDecimal("100"));
-        try (Sandbox live = Sandbox.start(SandboxConfig.defaults(dir).withRateLimits(false).withMarket(MarketConfig.defaults())
-                .withAccounts(List.of(new AccountSpec(SandboxExtension.KEY_A, SandboxExtension.SECRET_A, funds),
-                        new AccountSpec(SandboxExtension.KEY_B, SandboxExtension.SECRET_B, funds))))) {
+        try (Sandbox live = liveMarket("papi-sandbox-interop-market")) {
             runNodeTests(live, "test/market.test.mjs");
         }
+    }
+
+    /**
+     * The COIN-M market streams against a live market of their own (prices move every second, the file's market
+     * orders trade): ccxt pro's watchOrderBook / watchTicker / watchTrades / watchOHLCV / watchMarkPrice, the binance
+     * package's WebsocketClient (and its deprecated V1), and the official connector's generic stream calls.
+     */
+    @Test
+    void marketStreamsAgainstTheLiveMarket() throws Exception {
+        try (Sandbox live = liveMarket("papi-sandbox-interop-market-streams")) {
+            runNodeTests(live, "test/market-streams.test.mjs");
+        }
+    }
+
+    /** A fresh sandbox with the built-in market on (defaults: a tick a second) and both accounts funded. */
+    private static Sandbox liveMarket(String dirPrefix) throws IOException {
+        Path dir = Files.createTempDirectory(dirPrefix);
+        Map<String, java.math.BigDecimal> funds = Map.of("BTC", new java.math.BigDecimal("10"), "ETH", new java.math.BigDecimal("100"));
+        return Sandbox.start(SandboxConfig.defaults(dir).withRateLimits(false).withMarket(MarketConfig.defaults())
+                .withAccounts(List.of(new AccountSpec(SandboxExtension.KEY_A, SandboxExtension.SECRET_A, funds),
+                        new AccountSpec(SandboxExtension.KEY_B, SandboxExtension.SECRET_B, funds))));
     }
 
     private static void runNodeTests(Sandbox sandbox, String file) throws Exception {

@@ -135,6 +135,85 @@ class MarketStreamTest {
         }
     }
 
+    /**
+     * Binance's local-book procedure takes the REST snapshot after the SUBSCRIBE answer, so a stream must carry
+     * every update after that answer: its position is taken when it is subscribed, not at its first look (up to
+     * 250 ms later for {@code @depth}), and likewise every trade after the answer reaches an aggTrade stream and
+     * every change of the best prices a bookTicker stream.
+     */
+    @Test
+    void aStreamStartsWhenItIsSubscribedNotAtItsFirstLook() throws Exception {
+        start(MarketConfig.off());
+        PapiClient a = SandboxExtension.clientA(sandbox).withClock(clock::get);
+        PapiClient b = SandboxExtension.clientB(sandbox).withClock(clock::get);
+        // both clients warmed up, so that the market order below follows the answer by milliseconds
+        place(a, limit(BTC, "SELL", "3", "50000"));
+        place(b, limit(BTC, "BUY", "1", "10001"));
+        get(sandbox, "/dapi/v1/depth", "symbol=BTCUSD_PERP&limit=5");
+        try (StreamClient s = StreamClient.connect(sandbox.baseUrl(), "/ws")) {
+            s.send("{\"method\":\"SUBSCRIBE\",\"params\":[\"btcusd_perp@depth\",\"btcusd_perp@aggTrade\",\"btcusd_perp@bookTicker\"],\"id\":1}");
+            assertThat(s.nextRaw()).isEqualTo("{\"result\":null,\"id\":1}");
+            // at once, well before the streams' first looks: one update of the book, one trade, one best-ask change
+            place(b, market(BTC, "BUY", "1"));
+            long snapshot = new JsonObject(get(sandbox, "/dapi/v1/depth", "symbol=BTCUSD_PERP&limit=5")).getLong("lastUpdateId");
+            List<JsonObject> depth = new ArrayList<>();
+            List<JsonObject> aggs = new ArrayList<>();
+            List<JsonObject> tickers = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 2_000;
+            while (System.currentTimeMillis() < deadline && (depth.isEmpty() || aggs.isEmpty() || tickers.isEmpty())) {
+                for (String m : s.drain(50)) {
+                    JsonObject o = new JsonObject(m);
+                    switch (o.getString("e")) {
+                        case "aggTrade" -> aggs.add(o);
+                        case "bookTicker" -> tickers.add(o);
+                        default -> depth.add(o);
+                    }
+                }
+            }
+            assertThat(depth).as("the diff event of the fill").hasSize(1);
+            JsonObject fill = depth.get(0);
+            assertThat(List.of(fill.getLong("U"), fill.getLong("u"), fill.getLong("pu"))).containsExactly(snapshot, snapshot, snapshot - 1);
+            assertThat(fill.getJsonArray("a")).isEqualTo(new JsonArray().add(new JsonArray().add("50000.0").add("2")));
+            assertThat(fill.getJsonArray("b")).isEmpty();
+            assertThat(aggs).as("the trade").hasSize(1);
+            assertThat(List.of(aggs.get(0).getString("p"), aggs.get(0).getString("q"))).containsExactly("50000.0", "1");
+            assertThat(tickers).as("the best ask's change").hasSize(1);
+            JsonObject ticker = tickers.get(0);
+            assertThat(List.of(ticker.getString("a"), ticker.getString("A"), ticker.getString("b"))).containsExactly("50000.0", "2", "10001.0");
+        }
+    }
+
+    /**
+     * A partial depth event's U..u are the updates since the stream's event before, pu that event's u (as the
+     * diff stream's): the first event covers the book's last update, so that U <= u there too.
+     */
+    @Test
+    void aPartialDepthStreamNumbersItsEventsLikeTheDiffStream() throws Exception {
+        start(MarketConfig.off());
+        PapiClient a = SandboxExtension.clientA(sandbox).withClock(clock::get);
+        place(a, limit(BTC, "SELL", "3", "50000"));
+        long u0 = new JsonObject(get(sandbox, "/dapi/v1/depth", "symbol=BTCUSD_PERP&limit=5")).getLong("lastUpdateId");
+        try (StreamClient s = StreamClient.connect(sandbox.baseUrl(), "/ws/btcusd_perp@depth5@100ms")) {
+            JsonObject first = s.next();
+            assertThat(List.of(first.getLong("U"), first.getLong("u"), first.getLong("pu"))).containsExactly(u0, u0, u0 - 1);
+            assertThat(first.getJsonArray("a").getJsonArray(0).getString(1)).isEqualTo("3");
+            place(a, limit(BTC, "BUY", "2", "49000"));
+            place(a, limit(BTC, "BUY", "1", "48000"));
+            JsonObject rest = new JsonObject(get(sandbox, "/dapi/v1/depth", "symbol=BTCUSD_PERP&limit=5"));
+            long u1 = rest.getLong("lastUpdateId");
+            assertThat(u1).isGreaterThan(u0);
+            JsonObject next = s.next();
+            while (next.getLong("u") < u1) {
+                assertThat(next.getLong("U")).isLessThanOrEqualTo(next.getLong("u"));
+                assertThat(next.getLong("pu")).isEqualTo(next.getLong("U") - 1);
+                next = s.next();
+            }
+            assertThat(List.of(next.getLong("u"), next.getLong("pu") + 1)).containsExactly(u1, next.getLong("U"));
+            assertThat(next.getLong("U")).isBetween(u0 + 1, u1);
+            assertThat(next.getJsonArray("b")).isEqualTo(rest.getJsonArray("bids"));
+        }
+    }
+
     @Test
     void markIndexAndTickerStreamsFollowTheMarket() throws Exception {
         start(MarketConfig.off());

@@ -44,6 +44,31 @@ final class MarketStreamPayloads {
         return one == null ? List.of() : List.of(one);
     }
 
+    /**
+     * Where a stream that has no position yet starts: the book's last update, the last aggregate trade, the last
+     * trade, the book ticker now. Run when its first subscriber subscribes, before the answer goes out (the engine
+     * takes reads in order), so every update, aggregate trade, trade or best-price change after the subscription
+     * is in its events, as on Binance: a REST depth snapshot taken after the SUBSCRIBE answer is never older than
+     * the stream's first event. Without it, the stream's first look (up to its period later) would be where it
+     * starts.
+     */
+    void start(Engine engine, MarketStreamName s, long now) {
+        if (positions.containsKey(s.name()) || lastPayload.containsKey(s.name())) return;
+        switch (s.kind()) {
+            case BOOK_TICKER -> bookTicker(engine, s, now); // records the book ticker it then reports changes of
+            case DIFF_DEPTH -> {
+                if (engine.book(s.symbol()) != null) positions.put(s.name(), engine.book(s.symbol()).updateId());
+            }
+            case AGG_TRADE -> positions.put(s.name(), lastAggId(engine, s, now));
+            case TRADE -> {
+                if (engine.query(new Query.RecentTrades(s.symbol(), 1), now) instanceof Result.Trades r) {
+                    positions.put(s.name(), r.trades().isEmpty() ? 0 : r.trades().get(r.trades().size() - 1).id());
+                }
+            }
+            default -> { }
+        }
+    }
+
     /** A stream that left every subscription forgets its position. */
     void forget(String name) {
         positions.remove(name);
@@ -83,10 +108,14 @@ final class MarketStreamPayloads {
         if (!(engine.query(new Query.Depth(s.symbol(), s.levels()), now) instanceof Result.Depth r)) return null;
         MarketView.Depth d = r.depth();
         Long previous = positions.get(s.name());
-        if (previous != null && previous == d.lastUpdateId()) return null;
-        long pu = previous == null ? d.lastUpdateId() : previous;
-        positions.put(s.name(), d.lastUpdateId());
-        return depthUpdate(d.instrument(), now, d.transactionTime(), pu + 1, d.lastUpdateId(), pu, d.bids(), d.asks());
+        long u = d.lastUpdateId();
+        if (previous != null && previous == u) return null;
+        // U..u are the updates since the stream's last event, pu that event's u; a stream's first event covers
+        // the book's last update (update ids are consecutive: pu is the one before it), so U <= u always
+        long first = previous == null ? u : previous + 1;
+        long pu = previous == null ? u - 1 : previous;
+        positions.put(s.name(), u);
+        return depthUpdate(d.instrument(), now, d.transactionTime(), first, u, pu, d.bids(), d.asks());
     }
 
     private static String depthUpdate(Instrument in, long now, long transactionTime, long first, long last, long previous,

@@ -107,7 +107,28 @@ public final class MarketStreams implements AutoCloseable {
     }
 
     private void subscribe(Connection c, String name) {
-        if (c.streams.add(name)) subscribers.computeIfAbsent(name, n -> new CopyOnWriteArraySet<>()).add(c);
+        if (!c.streams.add(name)) return;
+        boolean[] first = {false};
+        subscribers.computeIfAbsent(name, n -> {
+            first[0] = true;
+            return new CopyOnWriteArraySet<>();
+        }).add(c);
+        if (first[0]) start(name);
+    }
+
+    /**
+     * A stream's first subscriber: its position is taken now, in a read queued ahead of anything the client does
+     * after the answer to its SUBSCRIBE (or after connecting), not at the publisher's next look.
+     */
+    private void start(String name) {
+        MarketStreamName s = MarketStreamName.parse(name);
+        if (s == null) return;
+        long now = clock.getAsLong();
+        // a refused read (engine busy or stopped) leaves it to the first look
+        engine.read(e -> {
+            payloads.start(e, s, now);
+            return null;
+        });
     }
 
     private void unsubscribe(Connection c, String name) {
@@ -137,7 +158,8 @@ public final class MarketStreams implements AutoCloseable {
         if (due.isEmpty() && gone.isEmpty()) return;
         looking = true;
         engine.read(e -> {
-            gone.forEach(payloads::forget);
+            // a stream subscribed again since it was abandoned keeps its position: its sequence goes on
+            for (String name : gone) if (!subscribers.containsKey(name)) payloads.forget(name);
             long now = clock.getAsLong();
             List<Object[]> out = new ArrayList<>();
             for (MarketStreamName s : due) {
