@@ -64,6 +64,10 @@ public final class StreamLatencyBench implements AutoCloseable {
     private static final String ORDER_PATH = "/papi/v1/cm/order";
     private static final String LISTEN_KEY_PATH = "/papi/v1/listenKey";
     private static final String ORDER_EVENT = "{\"e\":\"ORDER_TRADE_UPDATE\"";
+    /** An event more than this before or after its reply counts as slow, and is checked against the collections. */
+    static final long SLOW_NANOS = 1_000_000;
+    /** The collectors' times are whole milliseconds: an order this close to a collection counts as overlapping it. */
+    private static final long GC_MARGIN_NANOS = 2_000_000;
 
     /** One order. Its fields are written on the HTTP loop and read by the main thread once that loop is done. */
     static final class Op {
@@ -99,6 +103,7 @@ public final class StreamLatencyBench implements AutoCloseable {
     private Context wsContext;
     private Sandbox sandbox;
     private Path tempDir;
+    private final GcPauses gcPauses = new GcPauses();
 
     // HTTP loop only
     private final ArrayDeque<HttpClientConnection> idle = new ArrayDeque<>();
@@ -163,24 +168,24 @@ public final class StreamLatencyBench implements AutoCloseable {
     StreamLatencyResult run() {
         try {
             URI url = options.url != null ? options.url : startSandbox();
-            out.printf(Locale.ROOT, "target %s; %d account(s), one user stream each; %d HTTP connections; %.0f orders/s "
+            out.printf(Locale.ROOT, "target %s; %d account(s), one user stream each; %d HTTP connections; %s; %.0f orders/s "
                             + "(place + cancel) for %.1f s after %.1f s of warm-up; %s%n", url, accounts.size(),
-                    options.connections, options.rate, options.durationSeconds, options.warmupSeconds, machine());
+                    options.connections, options.oneLoop ? "REST and streams on one client event loop" : "REST and streams on two client event loops",
+                    options.rate, options.durationSeconds, options.warmupSeconds, machine());
             startContexts();
             connectHttp(url).get(30, TimeUnit.SECONDS);
             for (int k = 0; k < accounts.size(); k++) connectStream(url, k, listenKey(k).get(30, TimeUnit.SECONDS)).get(30, TimeUnit.SECONDS);
             Set<Long> probes = new HashSet<>();
             for (int k = 0; k < accounts.size(); k++) probes.addAll(awaitStreamLive(k));
 
-            long[] gcBefore = new long[2];
-            long[] gcAfter = new long[2];
-            long start = schedule(gcBefore, gcAfter);
+            long start = schedule();
+            long scheduleEnd = System.nanoTime();
             waitForReplies();
             long drainStarted = System.nanoTime();
             boolean allArrived = waitForEvents();
             double drainWaited = (System.nanoTime() - drainStarted) / 1e9;
 
-            StreamLatencyResult result = collect(start, probes, gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1]);
+            StreamLatencyResult result = collect(start, scheduleEnd, probes);
             out.print(result.report(options.targetP99Millis));
             if (!allArrived) {
                 out.printf(Locale.ROOT, "waited %.1f s after the last reply for the missing events (--drain)%n", drainWaited);
@@ -209,7 +214,7 @@ public final class StreamLatencyBench implements AutoCloseable {
         return URI.create(sandbox.baseUrl());
     }
 
-    /** Two event loops: one for the REST connections, one for the user streams. */
+    /** Two event loops: one for the REST connections, one for the user streams (--one-loop: one for both). */
     private void startContexts() throws Exception {
         List<Context> contexts = Collections.synchronizedList(new ArrayList<>());
         vertx.deployVerticle(() -> context -> {
@@ -217,7 +222,7 @@ public final class StreamLatencyBench implements AutoCloseable {
             return Future.succeededFuture();
         }, new DeploymentOptions().setInstances(2)).await(30, TimeUnit.SECONDS);
         httpContext = contexts.get(0);
-        wsContext = contexts.get(1);
+        wsContext = contexts.get(options.oneLoop ? 0 : 1);
     }
 
     private CompletableFuture<Void> connectHttp(URI url) {
@@ -341,9 +346,9 @@ public final class StreamLatencyBench implements AutoCloseable {
 
     /**
      * The open-loop schedule on this thread: order k is planned at start + k / rate and handed to the HTTP
-     * loop when due. Takes the collectors' counters when the measured part begins and when the schedule ends.
+     * loop when due. Returns the schedule's start.
      */
-    private long schedule(long[] gcBefore, long[] gcAfter) {
+    private long schedule() {
         int warmup = (int) Math.round(options.rate * options.warmupSeconds);
         int total = warmup + (int) Math.max(1, Math.round(options.rate * options.durationSeconds));
         double interval = 1e9 / options.rate;
@@ -356,13 +361,11 @@ public final class StreamLatencyBench implements AutoCloseable {
             installed.complete(null);
         });
         installed.join();
-        if (warmup == 0) gc(gcBefore);
         int next = 0;
         while (next < total) {
             long now = System.nanoTime();
             int dueUpTo = now < start ? 0 : (int) Math.min(total, (long) ((now - start) / interval) + 1);
             if (dueUpTo > next) {
-                if (next < warmup && dueUpTo >= warmup && warmup > 0) gc(gcBefore);
                 int from = next;
                 httpContext.runOnContext(v -> due(from, dueUpTo));
                 next = dueUpTo;
@@ -372,23 +375,11 @@ public final class StreamLatencyBench implements AutoCloseable {
                 if (sleep > 0) LockSupport.parkNanos(sleep);
             }
         }
-        gc(gcAfter);
         httpContext.runOnContext(v -> {
             scheduleDone = true;
             checkDone();
         });
         return start;
-    }
-
-    private static void gc(long[] countAndMillis) {
-        long count = 0;
-        long millis = 0;
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            count += Math.max(0, gc.getCollectionCount());
-            millis += Math.max(0, gc.getCollectionTime());
-        }
-        countAndMillis[0] = count;
-        countAndMillis[1] = millis;
     }
 
     /** HTTP loop: orders {@code from <= k < to} are due. */
@@ -483,7 +474,7 @@ public final class StreamLatencyBench implements AutoCloseable {
         }
     }
 
-    private StreamLatencyResult collect(long start, Set<Long> probes, long gcCount, long gcMillis) throws Exception {
+    private StreamLatencyResult collect(long start, long scheduleEnd, Set<Long> probes) throws Exception {
         // read the HTTP loop's counters on that loop
         CompletableFuture<long[]> counters = new CompletableFuture<>();
         CompletableFuture<Map<String, Long>> errorCopy = new CompletableFuture<>();
@@ -498,8 +489,10 @@ public final class StreamLatencyBench implements AutoCloseable {
         r.maxQueued = c[2];
         r.unfinished = c[3];
         r.errors.putAll(errorCopy.get(10, TimeUnit.SECONDS));
-        r.gcCount = gcCount;
-        r.gcMillis = gcMillis;
+        long measuredFrom = Long.MAX_VALUE;
+        for (Op op : ops) if (op.measured) measuredFrom = Math.min(measuredFrom, op.planned);
+        List<GcPauses.Pause> pauses = gcPauses.since(measuredFrom);
+        for (GcPauses.Pause p : pauses) if (p.startNanos() <= scheduleEnd) r.gcPauses.add(p);
         Set<Long> ours = new HashSet<>(probes);
         List<long[]> newSamples = new ArrayList<>();
         List<long[]> canceledSamples = new ArrayList<>();
@@ -518,6 +511,7 @@ public final class StreamLatencyBench implements AutoCloseable {
                 newSamples.add(new long[]{latency, op.planned - start});
                 r.newFromPlanned.add(newAt - op.planned);
                 if (latency < 0) r.newEarly++;
+                if (Math.abs(latency) > SLOW_NANOS && overlaps(pauses, op.planned, Math.max(newAt, op.placeReply))) r.newSlowInGc++;
             }
             if (op.cancelReply != 0) r.cancelReplies.add(op.cancelReply - op.cancelSent);
             if (!op.cancelOk) continue;
@@ -529,6 +523,9 @@ public final class StreamLatencyBench implements AutoCloseable {
                 long latency = canceledAt - op.cancelReply;
                 canceledSamples.add(new long[]{latency, op.planned - start});
                 if (latency < 0) r.canceledEarly++;
+                if (Math.abs(latency) > SLOW_NANOS && overlaps(pauses, op.cancelSent, Math.max(canceledAt, op.cancelReply))) {
+                    r.canceledSlowInGc++;
+                }
             }
         }
         r.newLatency = StreamLatencyResult.Samples.of(newSamples);
@@ -541,6 +538,11 @@ public final class StreamLatencyBench implements AutoCloseable {
         r.otherEvents = otherEvents.get();
         r.streamClosures.addAll(streamClosures);
         return r;
+    }
+
+    private static boolean overlaps(List<GcPauses.Pause> pauses, long from, long to) {
+        for (GcPauses.Pause p : pauses) if (p.overlaps(from, to, GC_MARGIN_NANOS)) return true;
+        return false;
     }
 
     /** LIMIT GTC for 1 contract, far from the other side: bids at or below 50,000.0, asks from 70,000.0. */
@@ -609,6 +611,7 @@ public final class StreamLatencyBench implements AutoCloseable {
         }
         if (sandbox != null) sandbox.close();
         if (tempDir != null) deleteRecursively(tempDir);
+        gcPauses.close();
     }
 
     private static void deleteRecursively(Path dir) {

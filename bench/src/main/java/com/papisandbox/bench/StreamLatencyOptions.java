@@ -16,14 +16,16 @@ final class StreamLatencyOptions {
     /** Orders placed per second (each also cancelled): open loop. */
     double rate = 1_000;
     double durationSeconds = 30;
-    double warmupSeconds = 5;
-    int connections = 8;
+    double warmupSeconds = 10;
+    int connections = 32;
     /** How long to wait for outstanding replies, and then for outstanding events, after the schedule ends. */
     double drainSeconds = 5;
     /** An order picked up more than this after its planned time counts as the generator falling behind. */
     long lagThresholdMicros = 1_000;
     /** The target the run is judged against: p99 of REST reply to NEW event. */
     double targetP99Millis = 2.0;
+    /** REST connections and user streams on one client event loop instead of two. */
+    boolean oneLoop;
     Path dataDir;
     String symbol = "BTCUSD_PERP";
 
@@ -38,8 +40,9 @@ final class StreamLatencyOptions {
 
               --rate N              orders per second (default 1000); each order is a place and a cancel
               --duration S          measured seconds (default 30)
-              --warmup S            unmeasured seconds before, same schedule (default 5)
-              --connections N       keep-alive HTTP/1.1 connections (default 8); an order waits for a free one
+              --warmup S            unmeasured seconds before, same schedule (default 10: C2 is still compiling
+                                    after 5 s on 2 cores)
+              --connections N       keep-alive HTTP/1.1 connections (default 32); an order waits for a free one
               --accounts N          generated accounts bench000000.. (default 1), each with its own listen key
                                     and WebSocket; orders go round robin
               --account KEY:SECRET  repeatable: accounts a running server knows (instead of --accounts)
@@ -51,6 +54,8 @@ final class StreamLatencyOptions {
               --lag-threshold-us N  an order picked up more than N µs late counts as the generator falling
                                     behind (default 1000)
               --target-p99-ms X     the p99 the NEW latency is judged against (default 2)
+              --one-loop            read the user streams on the REST connections' client event loop
+                                    (default: a second client event loop)
               --symbol SYMBOL       default BTCUSD_PERP
             """;
 
@@ -65,6 +70,10 @@ final class StreamLatencyOptions {
                 arg = arg.substring(0, eq);
             }
             if (arg.equals("--help") || arg.equals("-h")) throw new LoadOptions.UsageException(USAGE);
+            if (arg.equals("--one-loop")) {
+                o.oneLoop = true;
+                continue;
+            }
             if (value == null) {
                 if (i + 1 >= args.length) throw new LoadOptions.UsageException(arg + " needs a value\n\n" + USAGE);
                 value = args[++i];

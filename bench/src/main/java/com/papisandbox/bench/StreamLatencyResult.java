@@ -39,8 +39,11 @@ public final class StreamLatencyResult {
     long lateOps;
     long waitedForConnection;
     long maxQueued;
-    long gcCount;
-    long gcMillis;
+    /** The collections from the first measured order's planned time to the end of the schedule. */
+    final List<GcPauses.Pause> gcPauses = new ArrayList<>();
+    /** Events more than 1 ms before or after their reply whose order overlapped a collection. */
+    long newSlowInGc;
+    long canceledSlowInGc;
     long duplicateEvents;
     long canceledBeforeNew;
     long otherOrderEvents;
@@ -128,7 +131,11 @@ public final class StreamLatencyResult {
         sb.append(String.format(Locale.ROOT, "generator: %d of %d orders picked up more than %d µs after their planned time%s; "
                         + "%d waited for a free connection (at most %d queued)%n", lateOps, planned, lagThresholdMicros,
                 lateOps > planned / 100 ? " (GENERATOR FELL BEHIND)" : "", waitedForConnection, maxQueued));
-        sb.append(String.format(Locale.ROOT, "collections in this JVM during the measured part: %d, %d ms in total%n", gcCount, gcMillis));
+        sb.append("collections in this JVM during the measured part: ").append(pauseList()).append('\n');
+        sb.append(String.format(Locale.ROOT, "more than 1 ms after / before the reply: NEW %d / %d, CANCELED %d / %d; of these, "
+                        + "orders that overlapped a collection: NEW %d, CANCELED %d%n", above(newLatency.sorted, StreamLatencyBench.SLOW_NANOS),
+                below(newLatency.sorted, -StreamLatencyBench.SLOW_NANOS), above(canceledLatency.sorted, StreamLatencyBench.SLOW_NANOS),
+                below(canceledLatency.sorted, -StreamLatencyBench.SLOW_NANOS), newSlowInGc, canceledSlowInGc));
         sb.append(String.format(Locale.ROOT, "other: duplicate events %d, CANCELED before its NEW %d, other order events %d, "
                         + "other events %d, events of orders not placed by this run %d%n", duplicateEvents, canceledBeforeNew,
                 otherOrderEvents, otherEvents, foreignEvents));
@@ -145,6 +152,30 @@ public final class StreamLatencyResult {
         double p99 = percentile(s.sorted, 99) / 1e6;
         if (missing > 0) return head + String.format(Locale.ROOT, "MISSED: %d events never arrived (p99 of those that did: %.3f ms)%n", missing, p99);
         return head + String.format(Locale.ROOT, "%s (p99 %.3f ms)%n", p99 <= targetP99Millis ? "met" : "MISSED", p99);
+    }
+
+    private String pauseList() {
+        if (gcPauses.isEmpty()) return "none";
+        long longest = 0;
+        long total = 0;
+        for (GcPauses.Pause p : gcPauses) {
+            longest = Math.max(longest, p.endNanos() - p.startNanos());
+            total += p.endNanos() - p.startNanos();
+        }
+        return String.format(Locale.ROOT, "%d, %d ms in total, the longest %d ms (%s)", gcPauses.size(), total / 1_000_000,
+                longest / 1_000_000, gcPauses.get(0).collector());
+    }
+
+    private static long above(long[] sorted, long limit) {
+        long n = 0;
+        for (long v : sorted) if (v > limit) n++;
+        return n;
+    }
+
+    private static long below(long[] sorted, long limit) {
+        long n = 0;
+        for (long v : sorted) if (v < limit) n++;
+        return n;
     }
 
     private static String trim(double v) {
