@@ -66,8 +66,8 @@ public final class StreamLatencyBench implements AutoCloseable {
     private static final String ORDER_EVENT = "{\"e\":\"ORDER_TRADE_UPDATE\"";
     /** An event more than this before or after its reply counts as slow, and is checked against the collections. */
     static final long SLOW_NANOS = 1_000_000;
-    /** The collectors' times are whole milliseconds: an order this close to a collection counts as overlapping it. */
-    private static final long GC_MARGIN_NANOS = 2_000_000;
+    /** An order this close to a collection counts as overlapping it (the mapping of its times is about as exact). */
+    private static final long GC_MARGIN_NANOS = 1_000_000;
 
     /** One order. Its fields are written on the HTTP loop and read by the main thread once that loop is done. */
     static final class Op {
@@ -75,6 +75,8 @@ public final class StreamLatencyBench implements AutoCloseable {
         final long planned;
         final boolean measured;
         int account;
+        /** nanoTime at which the HTTP loop took it from the schedule. */
+        long pickedUp;
         long orderId = -1;
         /** nanoTime of the place reply / of the cancel's send and reply; 0 = not (yet). */
         long placeReply;
@@ -177,6 +179,7 @@ public final class StreamLatencyBench implements AutoCloseable {
             for (int k = 0; k < accounts.size(); k++) connectStream(url, k, listenKey(k).get(30, TimeUnit.SECONDS)).get(30, TimeUnit.SECONDS);
             Set<Long> probes = new HashSet<>();
             for (int k = 0; k < accounts.size(); k++) probes.addAll(awaitStreamLive(k));
+            gcPauses.calibrate();
 
             long start = schedule();
             long scheduleEnd = System.nanoTime();
@@ -387,6 +390,7 @@ public final class StreamLatencyBench implements AutoCloseable {
         long now = System.nanoTime();
         for (int k = from; k < to; k++) {
             Op op = ops[k];
+            op.pickedUp = now;
             if (op.measured && now - op.planned > options.lagThresholdMicros * 1000) lateOps++;
             op.account = accountCursor;
             accountCursor = accountCursor + 1 == accounts.size() ? 0 : accountCursor + 1;
@@ -489,6 +493,7 @@ public final class StreamLatencyBench implements AutoCloseable {
         r.maxQueued = c[2];
         r.unfinished = c[3];
         r.errors.putAll(errorCopy.get(10, TimeUnit.SECONDS));
+        r.gcCalibration = gcPauses.calibration();
         long measuredFrom = Long.MAX_VALUE;
         for (Op op : ops) if (op.measured) measuredFrom = Math.min(measuredFrom, op.planned);
         List<GcPauses.Pause> pauses = gcPauses.since(measuredFrom);
@@ -500,6 +505,7 @@ public final class StreamLatencyBench implements AutoCloseable {
             if (op.orderId >= 0) ours.add(op.orderId);
             if (!op.measured) continue;
             r.planned++;
+            if (op.pickedUp - op.planned > options.lagThresholdMicros * 1000 && overlaps(pauses, op.planned, op.pickedUp)) r.lateOpsInGc++;
             if (op.placeReply != 0) r.placeReplies.add(op.placeReply - op.planned);
             if (op.orderId < 0) continue;
             r.placed++;

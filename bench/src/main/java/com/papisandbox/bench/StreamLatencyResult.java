@@ -37,10 +37,13 @@ public final class StreamLatencyResult {
     final LongList cancelReplies = new LongList();
     final LongList newFromPlanned = new LongList();
     long lateOps;
+    /** Of those, orders whose wait for the generator overlapped a collection of this JVM. */
+    long lateOpsInGc;
     long waitedForConnection;
     long maxQueued;
     /** The collections from the first measured order's planned time to the end of the schedule. */
     final List<GcPauses.Pause> gcPauses = new ArrayList<>();
+    String gcCalibration = "";
     /** Events more than 1 ms before or after their reply whose order overlapped a collection. */
     long newSlowInGc;
     long canceledSlowInGc;
@@ -128,10 +131,11 @@ public final class StreamLatencyResult {
         sb.append('\n');
         sb.append("worst NEW - place reply:         ").append(newLatency.worst()).append('\n');
         sb.append("worst CANCELED - cancel reply:   ").append(canceledLatency.worst()).append('\n');
-        sb.append(String.format(Locale.ROOT, "generator: %d of %d orders picked up more than %d µs after their planned time%s; "
-                        + "%d waited for a free connection (at most %d queued)%n", lateOps, planned, lagThresholdMicros,
-                lateOps > planned / 100 ? " (GENERATOR FELL BEHIND)" : "", waitedForConnection, maxQueued));
-        sb.append("collections in this JVM during the measured part: ").append(pauseList()).append('\n');
+        sb.append(String.format(Locale.ROOT, "generator: %d of %d orders picked up more than %d µs after their planned time%s, "
+                        + "%d of them while or just after a collection of this JVM; %d waited for a free connection (at most %d "
+                        + "queued, warm-up included)%n", lateOps, planned, lagThresholdMicros,
+                lateOps > planned / 100 ? " (GENERATOR FELL BEHIND)" : "", lateOpsInGc, waitedForConnection, maxQueued));
+        sb.append("collections in this JVM during the measured part: ").append(pauseList()).append("; ").append(gcCalibration).append('\n');
         sb.append(String.format(Locale.ROOT, "more than 1 ms after / before the reply: NEW %d / %d, CANCELED %d / %d; of these, "
                         + "orders that overlapped a collection: NEW %d, CANCELED %d%n", above(newLatency.sorted, StreamLatencyBench.SLOW_NANOS),
                 below(newLatency.sorted, -StreamLatencyBench.SLOW_NANOS), above(canceledLatency.sorted, StreamLatencyBench.SLOW_NANOS),
@@ -159,8 +163,8 @@ public final class StreamLatencyResult {
         long longest = 0;
         long total = 0;
         for (GcPauses.Pause p : gcPauses) {
-            longest = Math.max(longest, p.endNanos() - p.startNanos());
-            total += p.endNanos() - p.startNanos();
+            longest = Math.max(longest, p.durationNanos());
+            total += p.durationNanos();
         }
         return String.format(Locale.ROOT, "%d, %d ms in total, the longest %d ms (%s)", gcPauses.size(), total / 1_000_000,
                 longest / 1_000_000, gcPauses.get(0).collector());

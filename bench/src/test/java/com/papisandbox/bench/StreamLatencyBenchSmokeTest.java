@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +34,24 @@ class StreamLatencyBenchSmokeTest {
         assertThat(r.newEarly()).isEqualTo(early);
         assertThat(text).contains("NEW event - place reply", "CANCELED event - cancel reply", "p99.9", "early", "target p99")
                 .contains("(0 MISSING), CANCELED 200 of 200 (0 MISSING)").doesNotContain("INCOMPLETE");
+    }
+
+    @Test
+    void gcPausesAreOnTheNanoTimeScale() throws Exception {
+        try (GcPauses pauses = new GcPauses()) {
+            assertThat(pauses.calibrate()).contains("mapped onto nanoTime");
+            Thread.sleep(50);
+            long before = System.nanoTime();
+            System.gc();
+            long after = System.nanoTime();
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (pauses.since(after).isEmpty() && System.currentTimeMillis() < deadline) Thread.sleep(10);
+            List<GcPauses.Pause> seen = pauses.since(before);
+            assertThat(seen).as("before %d after %d", before, after).anySatisfy(p -> {
+                assertThat(p.startNanos()).isBetween(before - 10_000_000, after);
+                assertThat(p.endNanos()).isBetween(before, after + 10_000_000);
+            });
+        }
     }
 
     @Test
