@@ -106,6 +106,8 @@ public final class StreamLatencyBench implements AutoCloseable {
     private Sandbox sandbox;
     private Path tempDir;
     private final GcPauses gcPauses = new GcPauses();
+    /** The wall-clock time of the schedule's start, to find the "at N s" of the report in other logs. */
+    private java.time.Instant scheduleStartWall;
 
     // HTTP loop only
     private final ArrayDeque<HttpClientConnection> idle = new ArrayDeque<>();
@@ -356,6 +358,7 @@ public final class StreamLatencyBench implements AutoCloseable {
         int total = warmup + (int) Math.max(1, Math.round(options.rate * options.durationSeconds));
         double interval = 1e9 / options.rate;
         long start = System.nanoTime() + 1_000_000;
+        scheduleStartWall = java.time.Instant.now().plusMillis(1);
         Op[] planned = new Op[total];
         for (int k = 0; k < total; k++) planned[k] = new Op(k, start + (long) (k * interval), k >= warmup);
         CompletableFuture<Void> installed = new CompletableFuture<>();
@@ -494,6 +497,7 @@ public final class StreamLatencyBench implements AutoCloseable {
         r.unfinished = c[3];
         r.errors.putAll(errorCopy.get(10, TimeUnit.SECONDS));
         r.gcCalibration = gcPauses.calibration();
+        r.scheduleStart = scheduleStartWall;
         long measuredFrom = Long.MAX_VALUE;
         for (Op op : ops) if (op.measured) measuredFrom = Math.min(measuredFrom, op.planned);
         List<GcPauses.Pause> pauses = gcPauses.since(measuredFrom);

@@ -44,6 +44,7 @@ public final class StreamLatencyResult {
     /** The collections from the first measured order's planned time to the end of the schedule. */
     final List<GcPauses.Pause> gcPauses = new ArrayList<>();
     String gcCalibration = "";
+    java.time.Instant scheduleStart;
     /** Events more than 1 ms before or after their reply whose order overlapped a collection. */
     long newSlowInGc;
     long canceledSlowInGc;
@@ -129,6 +130,7 @@ public final class StreamLatencyResult {
         row(sb, "cancel reply - cancel send", cancelReplies.sorted());
         row(sb, "NEW event - planned send", newFromPlanned.sorted());
         sb.append('\n');
+        sb.append("the schedule started at ").append(scheduleStart).append(" (UTC); \"at N s\" counts from there, warm-up included\n");
         sb.append("worst NEW - place reply:         ").append(newLatency.worst()).append('\n');
         sb.append("worst CANCELED - cancel reply:   ").append(canceledLatency.worst()).append('\n');
         sb.append(String.format(Locale.ROOT, "generator: %d of %d orders picked up more than %d µs after their planned time%s, "
