@@ -23,7 +23,11 @@
 // - @binance/derivatives-trading-portfolio-margin 19.0.0 has no market-stream methods: its
 //   WebsocketStreamsConnection offers userData(listenKey) and the generic connect({stream}) / subscribe(name, id)
 //   / on('message') only (wsURL default wss://fstream.binance.com/pm, the PM user stream host). Those generic
-//   calls do reach the sandbox's combined streams when wsURL is the sandbox's root.
+//   calls do reach the sandbox's combined streams when wsURL is the sandbox's root (here subscribe() gets a
+//   numeric id; without one it sends 32 hex digits, which needs the sandbox's string ids).
+// - The sandbox starts a new stream's events at the SUBSCRIBE answer (or the connection), as Binance's
+//   continuous streams do: ccxt fetches its depth snapshot right after the answer, and trades right after it
+//   must reach the trade streams.
 //
 // Prices are checked against the REST views of the same moment: /dapi/v1/depth, /dapi/v1/trades,
 // /dapi/v1/aggTrades, /dapi/v1/klines, /dapi/v1/ticker/24hr, /dapi/v1/ticker/bookTicker, /dapi/v1/premiumIndex.
