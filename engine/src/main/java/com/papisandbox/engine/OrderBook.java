@@ -28,8 +28,8 @@ public final class OrderBook {
      */
     private long updateId;
     private long updateTime;
-    /** Which level each recent update touched, for the diff-depth streams. */
-    private final BookChanges changes = new BookChanges();
+    /** Which level each recent update touched, for the diff-depth streams; logged only once one follows the book. */
+    private BookChanges changes;
 
     OrderBook(Instrument instrument, int index) {
         this.instrument = instrument;
@@ -56,7 +56,8 @@ public final class OrderBook {
     void rest(Order order) {
         side(order.side).levelForRest(order.price).append(order);
         restingCount++;
-        changes.record(++updateId, order.side, order.price);
+        ++updateId;
+        if (changes != null) changes.record(updateId, order.side, order.price);
         updateTime = order.updateTime;
     }
 
@@ -67,7 +68,8 @@ public final class OrderBook {
         }
         level.remove(order);
         restingCount--;
-        changes.record(++updateId, order.side, level.price);
+        ++updateId;
+        if (changes != null) changes.record(updateId, order.side, level.price);
         updateTime = timestamp;
         if (level.isEmpty()) {
             side(order.side).removeEmpty(level);
@@ -112,7 +114,8 @@ public final class OrderBook {
                 long makerRemainingBefore = maker.remainingQty();
                 maker.fill(qty, base, timestamp);
                 taker.fill(qty, base, timestamp);
-                changes.record(++updateId, maker.side, level.price);
+                ++updateId;
+                if (changes != null) changes.record(updateId, maker.side, level.price);
                 updateTime = timestamp;
                 if (maker.remainingQty() == 0) {
                     level.remove(maker);
@@ -148,12 +151,20 @@ public final class OrderBook {
     }
 
     /**
+     * Starts logging which level each update touches (for good: the log is a fixed ring of 1 MB, made now), so a diff-depth
+     * stream can start here; a book nobody streams pays nothing for it.
+     */
+    public void follow() {
+        if (changes == null) changes = new BookChanges();
+    }
+
+    /**
      * The levels the updates after {@code since} touched, with their quantity now (0: gone), or null when
      * the change log no longer reaches back that far.
      */
     MarketView.DepthChanges changesSince(long since, long now) {
         if (since > updateId) since = updateId;
-        if (!changes.covers(since, updateId)) return null;
+        if (changes == null || !changes.covers(since, updateId)) return null;
         java.util.Set<Long> bidPrices = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
         java.util.Set<Long> askPrices = new java.util.TreeSet<>();
         changes.touched(since, updateId, bidPrices, askPrices);

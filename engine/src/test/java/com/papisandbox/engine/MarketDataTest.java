@@ -31,6 +31,8 @@ class MarketDataTest {
     @Test
     void depthChangesNameEveryTouchedLevelEvenOneThatChangedBack() {
         long start = h.engine.book(BTC).updateId();
+        assertThat(query(new Query.DepthChanges(BTC, start), Result.DepthChanges.class).changes()).as("a book nobody follows logs nothing").isNull();
+        h.engine.book(BTC).follow();
         OrderView bid = h.gtc(maker, Side.BUY, 600_000, 2);          // update 1: bid 60000.0 → 2
         h.gtc(maker, Side.SELL, 610_000, 3);                          // update 2: ask 61000.0 → 3
         h.execute(new Command.CancelOrder(maker, BTC, bid.orderId(), null)); // update 3: bid 60000.0 → 0

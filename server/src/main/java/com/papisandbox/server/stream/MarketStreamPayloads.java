@@ -56,9 +56,7 @@ final class MarketStreamPayloads {
         if (positions.containsKey(s.name()) || lastPayload.containsKey(s.name())) return;
         switch (s.kind()) {
             case BOOK_TICKER -> bookTicker(engine, s, now); // records the book ticker it then reports changes of
-            case DIFF_DEPTH -> {
-                if (engine.book(s.symbol()) != null) positions.put(s.name(), engine.book(s.symbol()).updateId());
-            }
+            case DIFF_DEPTH -> startDiff(engine, s);
             case AGG_TRADE -> positions.put(s.name(), lastAggId(engine, s, now));
             case TRADE -> {
                 if (engine.query(new Query.RecentTrades(s.symbol(), 1), now) instanceof Result.Trades r) {
@@ -88,20 +86,27 @@ final class MarketStreamPayloads {
     private String diffDepth(Engine engine, MarketStreamName s, long now) {
         Long since = positions.get(s.name());
         if (since == null) {
-            // a new stream starts at the book as it is: its first event covers the updates after now
-            if (engine.book(s.symbol()) != null) positions.put(s.name(), engine.book(s.symbol()).updateId());
+            startDiff(engine, s);
             return null;
         }
         if (!(engine.query(new Query.DepthChanges(s.symbol(), since), now) instanceof Result.DepthChanges r)) return null;
         MarketView.DepthChanges c = r.changes();
         if (c == null) {
             // the change log no longer reaches back: restart the stream, as a client restarts on a gap in pu
-            positions.put(s.name(), engine.book(s.symbol()).updateId());
+            startDiff(engine, s);
             return null;
         }
         if (c.lastUpdateId() == since) return null;
         positions.put(s.name(), c.lastUpdateId());
         return depthUpdate(c.instrument(), now, c.transactionTime(), c.firstUpdateId(), c.lastUpdateId(), c.previousUpdateId(), c.bids(), c.asks());
+    }
+
+    /** A diff stream starts at the book as it is (its first event covers the updates after now), followed from now. */
+    private void startDiff(Engine engine, MarketStreamName s) {
+        var book = engine.book(s.symbol());
+        if (book == null) return;
+        book.follow();
+        positions.put(s.name(), book.updateId());
     }
 
     private String partialDepth(Engine engine, MarketStreamName s, long now) {
