@@ -3,7 +3,6 @@ package com.papisandbox.server.stream;
 import com.papisandbox.server.EngineThread;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
 import org.slf4j.Logger;
@@ -35,8 +34,7 @@ public final class MarketStreams implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MarketStreams.class);
     static final int MAX_STREAMS = 1024;
     private static final long TICK_MILLIS = MarketStreamName.REAL_TIME;
-    private static final short POLICY_VIOLATION = 1008;
-    private static final short NORMAL = 1000;
+    private static final short POLICY_VIOLATION = StreamConnection.POLICY_VIOLATION;
 
     private final EngineThread engine;
     private final LongSupplier clock;
@@ -200,47 +198,28 @@ public final class MarketStreams implements AutoCloseable {
         }
     }
 
-    private final class Connection {
-        final ServerWebSocket ws;
-        final Context context;
-        final Keepalive keepalive;
+    private final class Connection extends StreamConnection {
         final Set<String> streams = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
         volatile boolean combined;
-        private final MessageRate rate = new MessageRate();
 
         Connection(ServerWebSocket ws, Context context, boolean combined, long now) {
-            this.ws = ws;
-            this.context = context;
+            super(ws, context, now);
             this.combined = combined;
-            this.keepalive = new Keepalive(now);
+        }
+
+        @Override
+        void closed() {
+            drop(this);
         }
 
         void send(String stream, String event) {
-            String text = combined ? "{\"stream\":\"" + stream + "\",\"data\":" + event + "}" : event;
-            context.runOnContext(v -> {
-                if (ws.isClosed()) return;
-                if (ws.writeQueueFull()) {
-                    log.info("market stream connection fell {} bytes behind: disconnected", maxUnsentBytes);
-                    close(POLICY_VIOLATION, "too slow");
-                    return;
-                }
-                ws.writeTextMessage(text);
-            });
+            write(combined ? wrapped(stream, event) : event);
         }
 
         /** A control message (event loop). */
         void received(String text) {
-            if (!rate.allow()) {
-                close(POLICY_VIOLATION, "too many messages");
-                return;
-            }
-            Object parsed = ControlRequest.parse(text);
-            if (parsed instanceof ControlRequest.Refused refused) {
-                ws.writeTextMessage(refused.reply());
-                if (refused.close()) close(POLICY_VIOLATION, "invalid JSON");
-                return;
-            }
-            ControlRequest request = (ControlRequest) parsed;
+            ControlRequest request = controlRequest(text);
+            if (request == null) return;
             switch (request.method()) {
                 case "SUBSCRIBE" -> changeSubscriptions(request, true);
                 case "UNSUBSCRIBE" -> changeSubscriptions(request, false);
@@ -298,23 +277,5 @@ public final class MarketStreams implements AutoCloseable {
             ws.writeTextMessage(request.reply(reply));
         }
 
-        void keepAlive(long now) {
-            context.runOnContext(v -> {
-                if (ws.isClosed()) return;
-                switch (keepalive.due(now)) {
-                    case CLOSE_LIFETIME -> close(NORMAL, "connection lifetime of 24 hours reached");
-                    case CLOSE_NO_PONG -> close(POLICY_VIOLATION, "no pong");
-                    case PING -> ws.writePing(Buffer.buffer());
-                    case NONE -> { }
-                }
-            });
-        }
-
-        void close(short code, String reason) {
-            context.runOnContext(v -> {
-                if (!ws.isClosed()) ws.close(code, reason);
-                drop(this);
-            });
-        }
     }
 }

@@ -4,10 +4,7 @@ import com.papisandbox.engine.Engine;
 import com.papisandbox.server.EngineThread;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,13 +28,12 @@ import java.util.function.LongSupplier;
  * sandbox clock ({@link Keepalive}).
  */
 public final class UserStreams implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(UserStreams.class);
     public static final String PATH = "/pm/ws/";
     static final String COMBINED_PATH = "/pm/stream";
     /** The default bound of unsent frames per connection (SandboxConfig.withStreamBufferBytes). */
     public static final int MAX_UNSENT_BYTES = 4 * 1024 * 1024;
-    private static final short POLICY_VIOLATION = 1008;
-    private static final short NORMAL = 1000;
+    private static final short POLICY_VIOLATION = StreamConnection.POLICY_VIOLATION;
+    private static final short NORMAL = StreamConnection.NORMAL;
 
     private final ListenKeys keys;
     private final LongSupplier clock;
@@ -222,47 +218,28 @@ public final class UserStreams implements AutoCloseable {
     }
 
     /** One socket; every write and check runs on its own event loop. */
-    private final class Connection {
-        final ServerWebSocket ws;
-        final Context context;
+    private final class Connection extends StreamConnection {
         final boolean combined;
         final Set<String> keys = ConcurrentHashMap.newKeySet();
-        final Keepalive keepalive;
-        private final MessageRate rate = new MessageRate();
 
         Connection(ServerWebSocket ws, Context context, boolean combined, long now) {
-            this.ws = ws;
-            this.context = context;
+            super(ws, context, now);
             this.combined = combined;
-            this.keepalive = new Keepalive(now);
+        }
+
+        @Override
+        void closed() {
+            remove(this);
         }
 
         void send(String key, String event) {
-            String text = combined ? "{\"stream\":\"" + key + "\",\"data\":" + event + "}" : event;
-            context.runOnContext(v -> {
-                if (ws.isClosed()) return;
-                if (ws.writeQueueFull()) {
-                    log.info("a user stream connection fell {} bytes behind: disconnected", maxUnsentBytes);
-                    close(POLICY_VIOLATION, "too slow");
-                    return;
-                }
-                ws.writeTextMessage(text);
-            });
+            write(combined ? wrapped(key, event) : event);
         }
 
         /** SUBSCRIBE / UNSUBSCRIBE / LIST_SUBSCRIPTIONS of listen keys on {@code /pm/stream} (event loop). */
         void received(String text) {
-            if (!rate.allow()) {
-                close(POLICY_VIOLATION, "too many messages");
-                return;
-            }
-            Object parsed = ControlRequest.parse(text);
-            if (parsed instanceof ControlRequest.Refused refused) {
-                ws.writeTextMessage(refused.reply());
-                if (refused.close()) close(POLICY_VIOLATION, "invalid JSON");
-                return;
-            }
-            ControlRequest request = (ControlRequest) parsed;
+            ControlRequest request = controlRequest(text);
+            if (request == null) return;
             switch (request.method()) {
                 case "SUBSCRIBE", "UNSUBSCRIBE" -> {
                     io.vertx.core.json.JsonArray names = request.names();
@@ -285,25 +262,6 @@ public final class UserStreams implements AutoCloseable {
                         + new io.vertx.core.json.JsonArray(new java.util.ArrayList<>(keys)).encode()));
                 default -> ws.writeTextMessage(request.unknownMethod());
             }
-        }
-
-        void keepAlive(long now) {
-            context.runOnContext(v -> {
-                if (ws.isClosed()) return;
-                switch (keepalive.due(now)) {
-                    case CLOSE_LIFETIME -> close(NORMAL, "connection lifetime of 24 hours reached");
-                    case CLOSE_NO_PONG -> close(POLICY_VIOLATION, "no pong");
-                    case PING -> ws.writePing(Buffer.buffer());
-                    case NONE -> { }
-                }
-            });
-        }
-
-        void close(short code, String reason) {
-            context.runOnContext(v -> {
-                if (!ws.isClosed()) ws.close(code, reason);
-                remove(this);
-            });
         }
 
         private ListenKeys keys() {
