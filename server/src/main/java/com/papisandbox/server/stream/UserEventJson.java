@@ -33,16 +33,21 @@ final class UserEventJson {
         return "{\"e\":\"listenKeyExpired\",\"E\":" + time + "}";
     }
 
+    /** The live CM bodies' opening keys: {@code e, T, E, i, fs} (the object is left open for the payload). */
+    private static void envelope(com.fasterxml.jackson.core.JsonGenerator g, String type, long time, String alias) throws java.io.IOException {
+        g.writeStartObject();
+        g.writeStringField("e", type);
+        g.writeNumberField("T", time);
+        g.writeNumberField("E", time);
+        g.writeStringField("i", alias);
+        g.writeStringField("fs", "CM");
+    }
+
     private static byte[] order(UserEvent.OrderUpdate u, String alias) {
         OrderView o = u.order();
         Instrument in = o.instrument();
         return Json.write(g -> {
-            g.writeStartObject();
-            g.writeStringField("e", "ORDER_TRADE_UPDATE");
-            g.writeNumberField("T", u.time());
-            g.writeNumberField("E", u.time());
-            g.writeStringField("i", alias);
-            g.writeStringField("fs", "CM");
+            envelope(g, "ORDER_TRADE_UPDATE", u.time(), alias);
             g.writeObjectFieldStart("o");
             g.writeStringField("s", in.symbol());
             g.writeStringField("c", o.clientOrderId());
@@ -79,12 +84,7 @@ final class UserEventJson {
 
     private static byte[] account(UserEvent.AccountUpdate u, String alias) {
         return Json.write(g -> {
-            g.writeStartObject();
-            g.writeStringField("e", "ACCOUNT_UPDATE");
-            g.writeNumberField("T", u.time());
-            g.writeNumberField("E", u.time());
-            g.writeStringField("i", alias);
-            g.writeStringField("fs", "CM");
+            envelope(g, "ACCOUNT_UPDATE", u.time(), alias);
             g.writeObjectFieldStart("a");
             g.writeArrayFieldStart("B");
             g.writeStartObject();
