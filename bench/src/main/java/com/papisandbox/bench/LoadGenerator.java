@@ -1,9 +1,5 @@
 package com.papisandbox.bench;
 
-import com.papisandbox.server.market.MarketConfig;
-import com.papisandbox.server.AccountSpec;
-import com.papisandbox.server.Sandbox;
-import com.papisandbox.server.SandboxConfig;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -14,7 +10,6 @@ import io.vertx.core.http.HttpClientOptions;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,8 +41,7 @@ public final class LoadGenerator implements AutoCloseable {
     private final HttpClientAgent client;
     private final List<Worker> workers = new ArrayList<>();
     private final List<BenchAccount> accounts;
-    private Sandbox sandbox;
-    private Path tempDir;
+    private BenchSandbox sandbox;
 
     public static void main(String[] args) {
         LoadOptions options;
@@ -131,17 +124,8 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     private URI startSandbox() throws IOException {
-        Path dir = options.dataDir;
-        if (dir == null) {
-            tempDir = Files.createTempDirectory("papi-sandbox-load");
-            dir = tempDir;
-        }
-        List<AccountSpec> specs = new ArrayList<>();
-        for (BenchAccount a : accounts) specs.add(new AccountSpec(a.apiKey, a.secret, Map.of("BTC", new BigDecimal("1000"))));
-        long t0 = System.nanoTime();
-        sandbox = Sandbox.start(SandboxConfig.defaults(dir).withMarket(MarketConfig.off()).withRateLimits(false).withDemoAccount(false).withAccounts(specs));
-        out.printf(Locale.ROOT, "in-process sandbox started in %.0f ms (journal %s)%n", (System.nanoTime() - t0) / 1e6, dir);
-        return URI.create(sandbox.baseUrl());
+        sandbox = BenchSandbox.start(options.dataDir, accounts, "papi-sandbox-load", out);
+        return sandbox.url();
     }
 
     private void startWorkers(URI url) throws Exception {
@@ -290,20 +274,5 @@ public final class LoadGenerator implements AutoCloseable {
             // closing anyway
         }
         if (sandbox != null) sandbox.close();
-        if (tempDir != null) deleteRecursively(tempDir);
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Collections.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // best effort
-                }
-            });
-        } catch (IOException e) {
-            // best effort
-        }
     }
 }

@@ -1,9 +1,5 @@
 package com.papisandbox.bench;
 
-import com.papisandbox.server.AccountSpec;
-import com.papisandbox.server.Sandbox;
-import com.papisandbox.server.SandboxConfig;
-import com.papisandbox.server.market.MarketConfig;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -26,7 +22,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,8 +98,7 @@ public final class StreamLatencyBench implements AutoCloseable {
     private final WebSocketClient wsClient;
     private Context httpContext;
     private Context wsContext;
-    private Sandbox sandbox;
-    private Path tempDir;
+    private BenchSandbox sandbox;
     private final GcPauses gcPauses = new GcPauses();
     /** The wall-clock time of the schedule's start, to find the "at N s" of the report in other logs. */
     private java.time.Instant scheduleStartWall;
@@ -205,18 +199,8 @@ public final class StreamLatencyBench implements AutoCloseable {
     }
 
     private URI startSandbox() throws IOException {
-        Path dir = options.dataDir;
-        if (dir == null) {
-            tempDir = Files.createTempDirectory("papi-sandbox-stream");
-            dir = tempDir;
-        }
-        List<AccountSpec> specs = new ArrayList<>();
-        for (BenchAccount a : accounts) specs.add(new AccountSpec(a.apiKey, a.secret, Map.of("BTC", new BigDecimal("1000"))));
-        long t0 = System.nanoTime();
-        sandbox = Sandbox.start(SandboxConfig.defaults(dir).withMarket(MarketConfig.off()).withRateLimits(false)
-                .withDemoAccount(false).withAccounts(specs));
-        out.printf(Locale.ROOT, "in-process sandbox started in %.0f ms (journal %s)%n", (System.nanoTime() - t0) / 1e6, dir);
-        return URI.create(sandbox.baseUrl());
+        sandbox = BenchSandbox.start(options.dataDir, accounts, "papi-sandbox-stream", out);
+        return sandbox.url();
     }
 
     /** Two event loops: one for the REST connections, one for the user streams (--one-loop: one for both). */
@@ -576,16 +560,7 @@ public final class StreamLatencyBench implements AutoCloseable {
     }
 
     private static String error(Reply r) {
-        if (r.status < 0) return "I/O: " + r.body;
-        String body = r.body.toString();
-        int i = body.indexOf("\"code\":");
-        String code = "";
-        if (i >= 0) {
-            int end = i + 7;
-            while (end < body.length() && (body.charAt(end) == '-' || Character.isDigit(body.charAt(end)))) end++;
-            code = " " + body.substring(i + 7, end);
-        }
-        return "HTTP " + r.status + code;
+        return BenchSandbox.error(r.status, r.body);
     }
 
     private static String machine() {
@@ -620,21 +595,6 @@ public final class StreamLatencyBench implements AutoCloseable {
             // closing anyway
         }
         if (sandbox != null) sandbox.close();
-        if (tempDir != null) deleteRecursively(tempDir);
         gcPauses.close();
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Collections.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // best effort
-                }
-            });
-        } catch (IOException e) {
-            // best effort
-        }
     }
 }

@@ -328,16 +328,7 @@ final class Worker {
     }
 
     private static String error(Reply r) {
-        if (r.status < 0) return "I/O: " + r.body;
-        String body = r.body.toString();
-        int i = body.indexOf("\"code\":");
-        String code = "";
-        if (i >= 0) {
-            int end = i + 7;
-            while (end < body.length() && (body.charAt(end) == '-' || Character.isDigit(body.charAt(end)))) end++;
-            code = " " + body.substring(i + 7, end);
-        }
-        return "HTTP " + r.status + code;
+        return BenchSandbox.error(r.status, r.body);
     }
 
     /** The {@code orderId} of a new-order reply, or -1. */
