@@ -74,6 +74,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-rate-limits", description = "Count request weight and orders but never answer 429 (for load tests).")
     boolean noRateLimits;
 
+    @Option(names = "--admin-token", paramLabel = "TOKEN",
+            description = {"Token the admin API (/sandbox/v1) requires in the X-Sandbox-Token header, 8-256 printable characters;",
+                    "without it each start makes a random one and prints it."})
+    String adminToken;
+
+    @Option(names = "--admin-remote", description = "Let callers other than loopback use the admin API (with the token).")
+    boolean adminRemote;
+
     @Option(names = "--exit-when-ready", hidden = true,
             description = "Start, answer one ping and one signed request, then stop (the launcher's class-data-sharing training run).")
     boolean exitWhenReady;
@@ -99,7 +107,13 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
-        SandboxConfig config = SandboxConfig.defaults(storeOptions.dataDir).withMarket(marketConfig).withHost(host).withPort(port).withAccounts(specs)
+        SandboxConfig.AdminConfig admin;
+        try {
+            admin = new SandboxConfig.AdminConfig(adminToken, adminRemote);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
+        SandboxConfig config = SandboxConfig.defaults(storeOptions.dataDir).withAdmin(admin).withMarket(marketConfig).withHost(host).withPort(port).withAccounts(specs)
                 .withInstruments(storeOptions.instruments).withRateLimits(!noRateLimits).withStore(storeOptions.store).withSnapshotEvery(snapshotEvery);
         if (snapshotEvery < 0) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--snapshot-every must be 0 or more");
@@ -119,6 +133,7 @@ final class ServeCommand implements Callable<Integer> {
             System.out.println("demo account API key: " + demo.apiKey());
             System.out.println("demo account secret:  " + demo.credential());
         });
+        System.out.println("admin API token:      " + sandbox.adminToken() + "  (" + sandbox.baseUrl() + "/sandbox/v1, header X-Sandbox-Token)");
         System.out.println("papi-sandbox listening on " + sandbox.baseUrl());
         System.out.flush();
         stop.await();

@@ -5,6 +5,7 @@ import com.papisandbox.journal.Journal;
 import com.papisandbox.journal.JournalStores;
 import com.papisandbox.server.InstrumentCatalog;
 import com.papisandbox.server.Recovery;
+import com.papisandbox.testkit.HttpAdminClient;
 import com.papisandbox.testkit.PapiClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -146,8 +147,7 @@ class CrashTest {
                 assertThat(sent).as("nothing the clients did not send").contains(open.getJsonObject(i).getString("clientOrderId"));
             }
         }
-        String live = new JsonObject(new PapiClient(sandbox.baseUrl(), null, null)
-                .rawWithKey("GET", "/sandbox/v1/stateHash", "", "", null, null).body()).getString("stateHash");
+        String live = new HttpAdminClient(sandbox.baseUrl(), SandboxProcess.ADMIN_TOKEN).stateHash().stateHash();
         try (Journal journal = JournalStores.sqlite(dataDir)) {
             String replayed = EngineSnapshot.stateHash(Recovery.recover(journal, InstrumentCatalog.bundled(), false).engine());
             assertThat(live).as("live state hash vs a replay of the whole journal").isEqualTo(replayed);

@@ -21,13 +21,16 @@ final class SandboxProcess implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
+    /** The admin token every test process is started with. */
+    static final String ADMIN_TOKEN = "test-admin-token";
+
     static SandboxProcess start(Path dataDir, String... extraArgs) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "serve", "--port", "0", "--data-dir", dataDir.toString(),
                 // Kill and crash checks compare the live state hash with a replay: a ticking market would race them.
-                "--market", "off"));
+                "--market", "off", "--admin-token", ADMIN_TOKEN));
         command.addAll(List.of(extraArgs));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

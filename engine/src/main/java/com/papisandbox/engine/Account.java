@@ -96,6 +96,9 @@ public final class Account {
     public String apiKey() { return apiKey; }
     public String credential() { return credential; }
     public boolean dualSidePosition() { return dualSide; }
+    /** Commission rates in rate units (1e-8). */
+    public long makerRate() { return makerRate; }
+    public long takerRate() { return takerRate; }
 
     /** Every non-zero balance (CM wallets and other assets) as plain decimals (10, 0.5), sorted by asset. */
     public Map<String, BigDecimal> balances() {

@@ -46,9 +46,13 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
     private final LongSupplier clock;
     private final long engineTimeoutMillis;
     private final HttpDate date;
+    /** The admin API: served past the route table, so Binance's paths pay nothing for it. */
+    private final com.papisandbox.server.admin.AdminHttpHandler admin;
 
     public PapiHttpHandler(RouteTable routes, ApiKeys apiKeys, EngineThread engine, Supplier<Map<String, Instrument>> instruments,
-                           RateLimits rateLimits, LongSupplier clock, long engineTimeoutMillis) {
+                           RateLimits rateLimits, LongSupplier clock, long engineTimeoutMillis,
+                           com.papisandbox.server.admin.AdminHttpHandler admin) {
+        this.admin = admin;
         this.routes = routes;
         this.apiKeys = apiKeys;
         this.engine = engine;
@@ -64,6 +68,10 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
         String ip = req.remoteAddress() == null ? "local" : req.remoteAddress().host();
         Endpoint<?> endpoint = routes.find(req.method().name() + " " + req.path());
         if (endpoint == null) {
+            if (admin != null && com.papisandbox.server.admin.AdminHttpHandler.serves(req.path())) {
+                admin.handle(req);
+                return;
+            }
             rateLimits.addWeight(ip, 1, clock.getAsLong());
             send(req, ApiError.notFound(req.method().name(), displayPath(req.path())), ip, -1);
             return;

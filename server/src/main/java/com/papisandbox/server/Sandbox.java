@@ -4,7 +4,6 @@ import com.papisandbox.server.account.AccountEndpoints;
 import com.papisandbox.server.compat.CompatEndpoints;
 import com.papisandbox.server.dapi.DapiEndpoints;
 import com.papisandbox.server.dapi.ExchangeInfo;
-import com.papisandbox.server.sandbox.SandboxEndpoints;
 import com.papisandbox.server.trade.TradeEndpoints;
 
 import com.papisandbox.engine.Account;
@@ -17,6 +16,10 @@ import com.papisandbox.journal.Journal;
 import com.papisandbox.journal.JournalStores;
 import com.papisandbox.server.market.HouseAccount;
 import com.papisandbox.server.market.LiveMarket;
+import com.papisandbox.server.market.MarketControl;
+import com.papisandbox.server.admin.AdminHttpHandler;
+import com.papisandbox.server.admin.LocalAdmin;
+import com.papisandbox.server.admin.SandboxAdmin;
 import com.papisandbox.server.stream.ListenKeys;
 import com.papisandbox.server.stream.MarketStreams;
 import com.papisandbox.server.stream.StreamRouter;
@@ -29,7 +32,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,8 +54,11 @@ public final class Sandbox implements AutoCloseable {
 
     private final Journal journal;
     private final EngineThread engineThread;
-    /** Null when the market is off. */
-    private final LiveMarket market;
+    private final MarketControl market;
+    private final SandboxClock clock;
+    private final SandboxAdmin admin;
+    private final AdminHttpHandler adminHttp;
+    private final String adminToken;
     private final UserStreams userStreams;
     private final MarketStreams marketStreams;
     private final Vertx vertx;
@@ -62,9 +67,14 @@ public final class Sandbox implements AutoCloseable {
     private final AccountSpec demoAccount;
     private final long recoveredEntries;
 
-    private Sandbox(Journal journal, EngineThread engineThread, LiveMarket market, UserStreams userStreams,
+    private Sandbox(Journal journal, EngineThread engineThread, MarketControl market, SandboxClock clock, SandboxAdmin admin,
+                    AdminHttpHandler adminHttp, String adminToken, UserStreams userStreams,
                     MarketStreams marketStreams, Vertx vertx, List<HttpServer> servers, String baseUrl,
                     AccountSpec demoAccount, long recoveredEntries) {
+        this.clock = clock;
+        this.admin = admin;
+        this.adminHttp = adminHttp;
+        this.adminToken = adminToken;
         this.marketStreams = marketStreams;
         this.journal = journal;
         this.engineThread = engineThread;
@@ -92,7 +102,9 @@ public final class Sandbox implements AutoCloseable {
             throw e;
         }
         EngineThread engineThread = null;
-        LiveMarket market = null;
+        MarketControl market = null;
+        AdminHttpHandler adminHttp = null;
+        SandboxClock clock = new SandboxClock(config.clock());
         UserStreams userStreams = null;
         MarketStreams marketStreams = null;
         Vertx vertx = null;
@@ -106,10 +118,12 @@ public final class Sandbox implements AutoCloseable {
                 apiKeys.put(account.apiKey(), account.accountId(), Credential.parse(account.credential()));
                 stored.put(account.apiKey(), account.credential());
             }
-            engineThread = new EngineThread(engine, journal, config.clock(), recovery.snapshotSequence(), config.snapshotEvery());
+            // a restart continues after the last journaled command, even one an advanced clock stamped
+            clock.notBefore(engine.commandTime());
+            engineThread = new EngineThread(engine, journal, clock, recovery.snapshotSequence(), config.snapshotEvery());
             // after recovery, before the first new command: a replay publishes nothing
             ListenKeys listenKeys = new ListenKeys();
-            userStreams = UserStreams.attach(engine, engineThread, listenKeys, config.clock(), config.streamBufferBytes());
+            userStreams = UserStreams.attach(engine, engineThread, listenKeys, clock, config.streamBufferBytes());
             engineThread.start();
 
             for (AccountSpec spec : config.accounts()) {
@@ -121,26 +135,30 @@ public final class Sandbox implements AutoCloseable {
                 if (demo != null) openAccount(engineThread, apiKeys, demo, stored);
             }
             // After the user accounts: the first account of a data dir stays the demo account.
-            market = HouseAccount.startMarket(config.market(), catalog, engineThread, config.clock());
+            market = MarketControl.start(config.market(), catalog, engineThread, clock);
 
             vertx = vertxStarting.get(60, TimeUnit.SECONDS);
             EngineThread listing = engineThread;
             userStreams.start(vertx);
-            marketStreams = new MarketStreams(engineThread, config.clock(), config.streamBufferBytes());
+            marketStreams = new MarketStreams(engineThread, clock, config.streamBufferBytes());
             marketStreams.start(vertx);
-            PapiHttpHandler handler = new PapiHttpHandler(routes(config.clock(), catalog, listing::instruments, listing::everListed,
+            String adminToken = config.admin().token() != null ? config.admin().token() : RandomText.alphanumeric(32);
+            SandboxAdmin admin = new LocalAdmin(engineThread, apiKeys, clock, market);
+            adminHttp = new AdminHttpHandler(admin, adminToken, config.admin().remoteAllowed());
+            PapiHttpHandler handler = new PapiHttpHandler(routes(clock, catalog, listing::instruments, listing::everListed,
                     listenKeys, userStreams),
                     apiKeys, engineThread, listing::instruments,
-                    new RateLimits(config.enforceRateLimits()), config.clock(), config.engineTimeoutMillis());
+                    new RateLimits(config.enforceRateLimits()), clock, config.engineTimeoutMillis(), adminHttp);
             List<HttpServer> servers = listen(vertx, config, handler, new StreamRouter(userStreams, marketStreams));
             String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
             String baseUrl = "http://" + host + ":" + servers.get(0).actualPort();
-            return new Sandbox(journal, engineThread, market, userStreams, marketStreams, vertx, servers, baseUrl, demo,
+            return new Sandbox(journal, engineThread, market, clock, admin, adminHttp, adminToken, userStreams, marketStreams, vertx, servers, baseUrl, demo,
                     recovery.replayedEntries());
         } catch (Exception e) {
             if (vertx != null) vertx.close();
             else vertxStarting.thenAccept(Vertx::close);
             if (market != null) market.close();
+            if (adminHttp != null) adminHttp.close();
             if (userStreams != null) userStreams.close();
             if (marketStreams != null) marketStreams.close();
             if (engineThread != null) engineThread.close();
@@ -242,20 +260,28 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private static AccountSpec newDemoAccount() {
-        return new AccountSpec("demo" + randomAlphanumeric(60), randomAlphanumeric(64), AccountSpec.DEFAULT_BALANCES);
+        return new AccountSpec("demo" + RandomText.alphanumeric(60), RandomText.alphanumeric(64), AccountSpec.DEFAULT_BALANCES);
     }
 
-    private static String randomAlphanumeric(int length) {
-        String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder sb = new StringBuilder(length);
-        for (int i = 0; i < length; i++) sb.append(chars.charAt(random.nextInt(chars.length())));
-        return sb.toString();
-    }
 
     /** The live market, to tick it by hand when its tick period is 0; empty when the market is off. */
     public Optional<LiveMarket> market() {
-        return Optional.ofNullable(market);
+        return market.live();
+    }
+
+    /** The admin interface in-process: what {@code /sandbox/v1} serves over HTTP. */
+    public SandboxAdmin admin() {
+        return admin;
+    }
+
+    /** The token {@code /sandbox/v1} requires in {@value AdminHttpHandler#TOKEN_HEADER}. */
+    public String adminToken() {
+        return adminToken;
+    }
+
+    /** The sandbox's clock, which the admin API freezes and advances. */
+    public SandboxClock clock() {
+        return clock;
     }
 
     public String baseUrl() {
@@ -298,7 +324,7 @@ public final class Sandbox implements AutoCloseable {
         return new RouteTable(TradeEndpoints.all(listed), AccountEndpoints.all(),
                 StreamEndpoints.all(listenKeys, userStreams, clock),
                 DapiEndpoints.all(clock, new ExchangeInfo(catalog, current), listed),
-                CompatEndpoints.all(clock), SandboxEndpoints.all());
+                CompatEndpoints.all(clock));
     }
 
     /** The user data streams (for tests: how many connections are open). */
@@ -340,7 +366,8 @@ public final class Sandbox implements AutoCloseable {
                 failures.add(e);
             }
         }
-        if (market != null) market.close();
+        market.close();
+        adminHttp.close();
         userStreams.close();
         marketStreams.close();
         engineThread.close();

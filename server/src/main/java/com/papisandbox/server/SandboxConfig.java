@@ -13,12 +13,12 @@ import java.util.function.LongSupplier;
  * bundled instruments; {@code store} null means SQLite in {@code dataDir}, else a PostgreSQL URL;
  * {@code clock} gives epoch milliseconds (tests inject their own); {@code snapshotEvery} is the number
  * of journal entries between snapshots (0: only at shutdown); {@code market} is the live market (on by
- * default: a random walk with the house quoting every symbol).
+ * default: a random walk with the house quoting every symbol); {@code admin} guards the admin API.
  */
 public record SandboxConfig(String host, int port, Path dataDir, String store, List<AccountSpec> accounts,
                             Path instrumentsFile, LongSupplier clock, long engineTimeoutMillis,
                             boolean enforceRateLimits, boolean createDemoAccount, long snapshotEvery,
-                            MarketConfig market, int streamBufferBytes) {
+                            MarketConfig market, int streamBufferBytes, AdminConfig admin) {
 
     public static final long DEFAULT_SNAPSHOT_EVERY = 200_000;
 
@@ -28,51 +28,70 @@ public record SandboxConfig(String host, int port, Path dataDir, String store, L
 
     public static SandboxConfig defaults(Path dataDir) {
         return new SandboxConfig("127.0.0.1", 0, dataDir, null, List.of(), null, System::currentTimeMillis, 5000,
-                true, true, DEFAULT_SNAPSHOT_EVERY, MarketConfig.defaults(), UserStreams.MAX_UNSENT_BYTES);
+                true, true, DEFAULT_SNAPSHOT_EVERY, MarketConfig.defaults(), UserStreams.MAX_UNSENT_BYTES,
+                AdminConfig.defaults());
     }
 
     public SandboxConfig withPort(int port) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market, streamBufferBytes);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market, streamBufferBytes, admin);
     }
 
     public SandboxConfig withHost(String host) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market, streamBufferBytes);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market, streamBufferBytes, admin);
     }
 
     public SandboxConfig withStore(String store) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market, streamBufferBytes);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market, streamBufferBytes, admin);
     }
 
     public SandboxConfig withAccounts(List<AccountSpec> accounts) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market, streamBufferBytes);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market, streamBufferBytes, admin);
     }
 
     public SandboxConfig withInstruments(Path instrumentsFile) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market, streamBufferBytes);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market, streamBufferBytes, admin);
     }
 
     public SandboxConfig withClock(LongSupplier clock) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market, streamBufferBytes);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market, streamBufferBytes, admin);
     }
 
     public SandboxConfig withRateLimits(boolean enforce) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforce, createDemoAccount, snapshotEvery, market, streamBufferBytes);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforce, createDemoAccount, snapshotEvery, market, streamBufferBytes, admin);
     }
 
     public SandboxConfig withDemoAccount(boolean create) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, create, snapshotEvery, market, streamBufferBytes);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, create, snapshotEvery, market, streamBufferBytes, admin);
     }
 
     public SandboxConfig withSnapshotEvery(long entries) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, entries, market, streamBufferBytes);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, entries, market, streamBufferBytes, admin);
     }
 
     /** How many bytes of unsent frames a stream connection may hold before it is dropped as too slow. */
     public SandboxConfig withStreamBufferBytes(int bytes) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market, bytes);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market, bytes, admin);
     }
 
     public SandboxConfig withMarket(MarketConfig market) {
-        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market, streamBufferBytes);
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market, streamBufferBytes, admin);
+    }
+
+    /** The admin API's token (null: a random one per start) and whether non-loopback callers may use it. */
+    public SandboxConfig withAdmin(AdminConfig admin) {
+        return new SandboxConfig(host, port, dataDir, store, accounts, instrumentsFile, clock, engineTimeoutMillis, enforceRateLimits, createDemoAccount, snapshotEvery, market, streamBufferBytes, admin);
+    }
+
+    /** {@code token} null: a random token per start, printed by {@code serve}. */
+    public record AdminConfig(String token, boolean remoteAllowed) {
+        public AdminConfig {
+            if (token != null && !token.matches("[\\x21-\\x7e]{8,256}")) {
+                throw new IllegalArgumentException("--admin-token must be 8-256 printable ASCII characters without spaces");
+            }
+        }
+
+        public static AdminConfig defaults() {
+            return new AdminConfig(null, false);
+        }
     }
 }

@@ -32,7 +32,13 @@ public final class LiveMarket implements AutoCloseable {
 
     private final EngineThread engine;
     private final LongSupplier clock;
-    private final PricePath path;
+    private final MarketConfig config;
+    /** Replaced when the volatility changes; the journal holds the prices, so replay needs no path. */
+    private PricePath path;
+    /** Held: the prices stand still (a scripted move still plays), as the admin API asks. */
+    private boolean held;
+    /** Pair index → the move the admin API scripted for it, played instead of the path until its end. */
+    private final Map<Integer, ScriptedMove> scripted = new HashMap<>();
     /** The house account, whose leverage each newly listed contract gets before its first quote. */
     private final long houseId;
     /** Pair name → index into pairPrices; the pairs never change (a roll lists a contract of the same pair). */
@@ -51,6 +57,7 @@ public final class LiveMarket implements AutoCloseable {
         this.engine = engine;
         this.clock = clock;
         this.houseId = houseId;
+        this.config = config;
         this.lastTime = clock.getAsLong();
         this.path = config.mode() == MarketConfig.Mode.CSV
                 ? CsvPath.load(config.csvFile(), lastTime, config.tickMillis())
@@ -111,10 +118,16 @@ public final class LiveMarket implements AutoCloseable {
      */
     public synchronized void tick() {
         long now = clock.getAsLong();
-        if (now > lastTime) {
-            for (int p = 0; p < pairPrices.length; p++) pairPrices[p] = path.advance(p, pairPrices[p], lastTime, now);
-            lastTime = now;
+        for (int p = 0; p < pairPrices.length; p++) {
+            ScriptedMove move = scripted.get(p);
+            if (move != null) {
+                pairPrices[p] = move.priceAt(now);
+                if (move.endsBy(now)) scripted.remove(p);
+            } else if (!held && now > lastTime) {
+                pairPrices[p] = path.advance(p, pairPrices[p], lastTime, now);
+            }
         }
+        lastTime = Math.max(lastTime, now);
         // read per tick: a quarterly's delivery lists its successor, which the market then quotes
         Map<String, Instrument> listed = engine.instruments();
         lastSent.keySet().retainAll(listed.keySet());
@@ -130,6 +143,94 @@ public final class LiveMarket implements AutoCloseable {
             replies.add(engine.submit(new Command.Requote(instrument.symbol(), units)));
         }
         await(replies);
+    }
+
+    /** Stops the prices' own moves (scripted moves still play); true if it was running. */
+    public synchronized boolean hold() {
+        boolean was = !held;
+        held = true;
+        return was;
+    }
+
+    /** Lets the prices move again from where they stand; true if they were held. */
+    public synchronized boolean resume() {
+        boolean was = held;
+        held = false;
+        lastTime = Math.max(lastTime, clock.getAsLong());
+        return was;
+    }
+
+    public synchronized boolean held() {
+        return held;
+    }
+
+    long houseId() {
+        return houseId;
+    }
+
+    /** Requotes every symbol now, moved or not: after the house's ladder settings changed. */
+    synchronized void requoteAll() {
+        lastSent.replaceAll((symbol, price) -> Long.MIN_VALUE);
+        tick();
+    }
+
+    /** A new hourly volatility for the random walk, from the next tick on. */
+    public synchronized void volatility(double hourlyVolatility) {
+        if (config.mode() != MarketConfig.Mode.RANDOM_WALK) throw new IllegalStateException("the market replays a CSV file: it has no volatility");
+        path = new RandomWalk(config.seed(), hourlyVolatility, config.tickMillis());
+    }
+
+    /**
+     * Sets {@code symbol}'s reference price (price units) now: its pair moves with it (the other contracts of the
+     * pair keep their premium) and the house requotes before this returns.
+     */
+    public synchronized void reference(String symbol, long referencePrice) {
+        Instrument instrument = listed(symbol);
+        int pair = pairs.get(instrument.pair());
+        scripted.remove(pair);
+        pairPrices[pair] = instrument.priceDecimal(referencePrice).doubleValue() / basis(instrument);
+        tick();
+    }
+
+    /**
+     * Moves {@code symbol}'s pair along {@code points}: each {@code afterMillis[i]} of sandbox time from now it is at
+     * {@code prices[i]} (quote currency), linearly in between, starting from its price now; afterwards it moves on as
+     * before (or stands, if held). A point at 0 ms moves it at once.
+     */
+    public synchronized void follow(String symbol, long[] afterMillis, double[] prices) {
+        Instrument instrument = listed(symbol);
+        int pair = pairs.get(instrument.pair());
+        double basis = basis(instrument);
+        long now = clock.getAsLong();
+        long[] times = new long[afterMillis.length];
+        double[] pairPoints = new double[prices.length];
+        for (int i = 0; i < prices.length; i++) {
+            times[i] = Math.addExact(now, afterMillis[i]);
+            pairPoints[i] = prices[i] / basis;
+        }
+        ScriptedMove move = new ScriptedMove(now, pairPrices[pair], times, pairPoints);
+        tick();
+        scripted.put(pair, new ScriptedMove(now, pairPrices[pair], move.times(), move.prices()));
+        tick();
+    }
+
+    /** The pairs whose scripted move is still playing, by one of their symbols' pair name. */
+    public synchronized java.util.Set<String> scriptedPairs() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        pairs.forEach((name, index) -> {
+            if (scripted.containsKey(index)) names.add(name);
+        });
+        return names;
+    }
+
+    private Instrument listed(String symbol) {
+        Instrument instrument = engine.instruments().get(symbol);
+        if (instrument == null || !pairs.containsKey(instrument.pair())) throw new IllegalArgumentException("unknown symbol " + symbol);
+        return instrument;
+    }
+
+    private double basis(Instrument instrument) {
+        return basis(Quarterlies.contractType(instrument, engine.instruments().values()));
     }
 
     /**

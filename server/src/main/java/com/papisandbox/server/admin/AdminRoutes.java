@@ -1,0 +1,60 @@
+package com.papisandbox.server.admin;
+
+import java.util.List;
+import java.util.Set;
+
+/** Every admin operation, as data: the HTTP handler, the README's table and the tests read this one list. */
+public final class AdminRoutes {
+    public static final String PREFIX = "/sandbox/v1";
+
+    private AdminRoutes() {
+    }
+
+    static final List<AdminRoute> ALL = List.of(
+            get("/stateHash", "SHA-256 of the whole engine state", (a, r) -> a.stateHash()),
+
+            get("/accounts", "every user account with its balances and commission rates", (a, r) -> a.accounts()),
+            post("/accounts", Set.of("apiKey", "secret", "rsaPublicKey", "balances"),
+                    "open an account (missing key and secret are generated; the secret is shown once)",
+                    (a, r) -> a.createAccount(new SandboxAdmin.NewAccount(r.string("apiKey"), r.string("secret"),
+                            r.string("rsaPublicKey"), r.decimals("balances")))),
+            post("/accounts/{apiKey}/deposit", Set.of("asset", "amount"), "add coin to the account's CM wallet (ACCOUNT_UPDATE DEPOSIT)",
+                    (a, r) -> a.deposit(r.path("apiKey"), r.string("asset"), r.decimal("amount"))),
+            post("/accounts/{apiKey}/withdraw", Set.of("asset", "amount"), "take coin out (ACCOUNT_UPDATE WITHDRAW); refused below margin",
+                    (a, r) -> a.withdraw(r.path("apiKey"), r.string("asset"), r.decimal("amount"))),
+            post("/accounts/{apiKey}/commission", Set.of("makerCommissionRate", "takerCommissionRate"), "set maker and taker rates",
+                    (a, r) -> a.setCommission(r.path("apiKey"), r.decimal("makerCommissionRate"), r.decimal("takerCommissionRate"))),
+
+            get("/market", "the market's state, settings and every symbol's prices", (a, r) -> a.market()),
+            post("/market/hold", Set.of(), "stop the market's own price moves", (a, r) -> a.holdMarket()),
+            post("/market/resume", Set.of(), "let prices move again (switches an off market on)", (a, r) -> a.resumeMarket()),
+            post("/market/stop", Set.of(), "switch the market off: the house's quotes cancelled", (a, r) -> a.stopMarket()),
+            post("/market/settings", Set.of("volatility", "spread", "depth", "levelQty"), "change volatility, spread, depth, level size",
+                    (a, r) -> a.configureMarket(new SandboxAdmin.MarketSettings(r.fraction("volatility"), r.fraction("spread"),
+                            r.integer("depth") == null ? null : Math.toIntExact(r.integer("depth")), r.integer("levelQty")))),
+            post("/market/prices", Set.of("symbol", "referencePrice", "markPrice", "indexPrice"), "set a symbol's reference, mark or index price",
+                    (a, r) -> a.setPrices(r.string("symbol"), r.decimal("referencePrice"), r.decimal("markPrice"), r.decimal("indexPrice"))),
+            post("/market/path", Set.of("symbol", "points", "csv"), "move a symbol's pair along points {afterMillis, price} or csv lines",
+                    (a, r) -> a.followPath(r.string("symbol"), r.points())),
+
+            get("/clock", "sandbox time and whether it is frozen", (a, r) -> a.clock()),
+            post("/clock/freeze", Set.of(), "stop sandbox time", (a, r) -> a.freezeClock()),
+            post("/clock/advance", Set.of("millis", "duration"), "move sandbox time forward (funding, deliveries, market catch up)",
+                    (a, r) -> a.advanceClock(r.millis())),
+            post("/clock/run", Set.of(), "let sandbox time run at real pace from where it stands", (a, r) -> a.runClock()));
+
+    private static AdminRoute get(String path, String summary, AdminRoute.Operation op) {
+        return new AdminRoute("GET", PREFIX + path, Set.of(), summary, op);
+    }
+
+    private static AdminRoute post(String path, Set<String> fields, String summary, AdminRoute.Operation op) {
+        return new AdminRoute("POST", PREFIX + path, fields, summary, op);
+    }
+
+    /** The README's table of operations. */
+    public static String markdown() {
+        StringBuilder sb = new StringBuilder("| Method | Path | What it does |\n|---|---|---|\n");
+        for (AdminRoute r : ALL) sb.append("| ").append(r.method()).append(" | `").append(r.template()).append("` | ").append(r.summary()).append(" |\n");
+        return sb.toString();
+    }
+}

@@ -1,0 +1,111 @@
+package com.papisandbox.server.admin;
+
+import com.papisandbox.engine.EngineSnapshot;
+import com.papisandbox.server.ApiKeys;
+import com.papisandbox.server.EngineThread;
+import com.papisandbox.server.SandboxClock;
+import com.papisandbox.server.market.MarketControl;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The admin interface in-process: each operation handed to the task class of its kind. */
+public final class LocalAdmin implements SandboxAdmin {
+    private final AccountTasks accounts;
+    private final MarketTasks market;
+    private final ClockTasks clock;
+    private final EngineCalls engine;
+
+    public LocalAdmin(EngineThread engineThread, ApiKeys apiKeys, SandboxClock clock, MarketControl market) {
+        this.engine = new EngineCalls(engineThread);
+        this.accounts = new AccountTasks(engine, apiKeys);
+        this.market = new MarketTasks(market, engine);
+        this.clock = new ClockTasks(clock, engine, market);
+    }
+
+    @Override
+    public CreatedAccount createAccount(NewAccount account) {
+        if (account == null) throw AdminException.badRequest("no account sent");
+        return accounts.create(account);
+    }
+
+    @Override
+    public List<AccountInfo> accounts() {
+        return accounts.list();
+    }
+
+    @Override
+    public AccountInfo deposit(String apiKey, String asset, BigDecimal amount) {
+        return accounts.transfer(apiKey, asset, amount, true);
+    }
+
+    @Override
+    public AccountInfo withdraw(String apiKey, String asset, BigDecimal amount) {
+        return accounts.transfer(apiKey, asset, amount, false);
+    }
+
+    @Override
+    public AccountInfo setCommission(String apiKey, BigDecimal makerRate, BigDecimal takerRate) {
+        return accounts.commission(apiKey, makerRate, takerRate);
+    }
+
+    @Override
+    public MarketInfo market() {
+        return market.info();
+    }
+
+    @Override
+    public MarketInfo holdMarket() {
+        return market.hold();
+    }
+
+    @Override
+    public MarketInfo resumeMarket() {
+        return market.resume();
+    }
+
+    @Override
+    public MarketInfo stopMarket() {
+        return market.stop();
+    }
+
+    @Override
+    public MarketInfo configureMarket(MarketSettings settings) {
+        return market.configure(settings);
+    }
+
+    @Override
+    public SymbolPrices setPrices(String symbol, BigDecimal referencePrice, BigDecimal markPrice, BigDecimal indexPrice) {
+        return market.setPrices(symbol, referencePrice, markPrice, indexPrice);
+    }
+
+    @Override
+    public MarketInfo followPath(String symbol, List<PricePoint> points) {
+        return market.follow(symbol, points);
+    }
+
+    @Override
+    public ClockInfo clock() {
+        return clock.info();
+    }
+
+    @Override
+    public ClockInfo freezeClock() {
+        return clock.freeze();
+    }
+
+    @Override
+    public ClockInfo advanceClock(long millis) {
+        return clock.advance(millis);
+    }
+
+    @Override
+    public ClockInfo runClock() {
+        return clock.run();
+    }
+
+    @Override
+    public StateHash stateHash() {
+        return engine.read(e -> new StateHash(EngineSnapshot.stateHash(e), e.orderCount()));
+    }
+}

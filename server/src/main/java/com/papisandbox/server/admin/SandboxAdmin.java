@@ -1,0 +1,108 @@
+package com.papisandbox.server.admin;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the sandbox lets its user do that Binance never would: accounts and money at will, the market's
+ * prices and settings, the clock. One interface for every caller: the admin HTTP API under
+ * {@code /sandbox/v1} renders it, the test kit calls it in-process or over HTTP. Every operation either
+ * does all it says or nothing, and refuses bad input with an {@link AdminException}.
+ */
+public interface SandboxAdmin {
+
+    // ---- accounts
+
+    /** Opens an account; missing key or secret are generated. The reply carries the secret (HMAC) once. */
+    CreatedAccount createAccount(NewAccount account);
+
+    /** Every user account (never the house), in opening order. */
+    List<AccountInfo> accounts();
+
+    /** Adds coin to an account's CM wallet: an {@code ACCOUNT_UPDATE} with reason {@code DEPOSIT}. */
+    AccountInfo deposit(String apiKey, String asset, BigDecimal amount);
+
+    /** Takes coin out (reason {@code WITHDRAW}); refused if it would leave the account short of margin. */
+    AccountInfo withdraw(String apiKey, String asset, BigDecimal amount);
+
+    /** The account's maker and taker commission rates (e.g. 0.0002 and 0.0005; negative = rebate). */
+    AccountInfo setCommission(String apiKey, BigDecimal makerRate, BigDecimal takerRate);
+
+    // ---- market
+
+    MarketInfo market();
+
+    /** Stops the market's own price moves; the books stay quoted. */
+    MarketInfo holdMarket();
+
+    /** Lets prices move again, or switches a market that is off on. */
+    MarketInfo resumeMarket();
+
+    /** Switches the market off: no moves, the house's quotes cancelled. */
+    MarketInfo stopMarket();
+
+    /** New volatility, spread, depth or level size (null keeps a setting). */
+    MarketInfo configureMarket(MarketSettings settings);
+
+    /**
+     * Sets a symbol's prices (null keeps one). The reference price moves the market (and with it mark and
+     * index); mark and index set alone hold until the market next moves the reference.
+     */
+    SymbolPrices setPrices(String symbol, BigDecimal referencePrice, BigDecimal markPrice, BigDecimal indexPrice);
+
+    /** Moves a symbol's pair along a path of points relative to now; the market must be on. */
+    MarketInfo followPath(String symbol, List<PricePoint> points);
+
+    // ---- clock
+
+    ClockInfo clock();
+
+    ClockInfo freezeClock();
+
+    /** Moves sandbox time forward; funding, deliveries, the market and expiries catch up before it returns. */
+    ClockInfo advanceClock(long millis);
+
+    /** Lets a frozen clock run again at real pace from where it stands. */
+    ClockInfo runClock();
+
+    // ---- state
+
+    /** SHA-256 over the whole engine state, read in sequence with the commands. */
+    StateHash stateHash();
+
+    // ---- the model
+
+    /** {@code apiKey} and {@code secret} may be null (generated); {@code rsaPublicKey} (PEM) replaces the secret. */
+    record NewAccount(String apiKey, String secret, String rsaPublicKey, Map<String, BigDecimal> balances) {
+    }
+
+    record CreatedAccount(AccountInfo account, String secret) {
+    }
+
+    /** {@code keyType} is {@code HMAC} or {@code RSA}; balances are CM wallet balances by asset. */
+    record AccountInfo(String apiKey, long accountId, String keyType, BigDecimal makerCommissionRate,
+                       BigDecimal takerCommissionRate, Map<String, BigDecimal> balances) {
+    }
+
+    record MarketSettings(Double volatility, Double spread, Integer depth, Long levelQty) {
+    }
+
+    /** {@code state}: OFF, RUNNING or HELD; {@code mode}: OFF, RANDOM_WALK or CSV. */
+    record MarketInfo(String state, String mode, double volatility, double spread, int depth, long levelQty,
+                      long tickMillis, List<String> scriptedPairs, List<SymbolPrices> symbols) {
+    }
+
+    record SymbolPrices(String symbol, BigDecimal referencePrice, BigDecimal markPrice, BigDecimal indexPrice) {
+    }
+
+    /** The price {@code afterMillis} of sandbox time from now. */
+    record PricePoint(long afterMillis, BigDecimal price) {
+    }
+
+    record ClockInfo(long time, boolean frozen) {
+    }
+
+    record StateHash(String stateHash, int orders) {
+    }
+}
