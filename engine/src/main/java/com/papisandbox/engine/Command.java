@@ -139,4 +139,20 @@ public sealed interface Command extends EngineRequest {
             }
         }
     }
+
+    /**
+     * Replaces the whole state: with a fresh engine ({@code stateHash} empty: the admin API's reset) or with a
+     * state saved earlier under that SHA-256 (restoring a named snapshot). The engine cannot replace itself: the
+     * engine thread and recovery carry it out, so a replay of the journal reaches the same state.
+     */
+    record ReplaceState(String stateHash) implements Command {
+        public ReplaceState {
+            Objects.requireNonNull(stateHash, "stateHash");
+            if (!stateHash.isEmpty() && !stateHash.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("not a SHA-256: " + stateHash);
+        }
+
+        public boolean fresh() {
+            return stateHash.isEmpty();
+        }
+    }
 }

@@ -117,6 +117,9 @@ public final class Engine {
      * effect is nil still reports a state change then, so that it is journaled.
      */
     public Result execute(Command command, long timestamp) {
+        if (command instanceof Command.ReplaceState) {
+            throw new IllegalStateException("a state replacement is carried out by the engine thread and recovery, not the engine");
+        }
         if (command instanceof Command.OpenAccount c) return openAccount(c);
         now = timestamp;
         settled = settleDue(timestamp);

@@ -103,6 +103,9 @@ public final class CommandCodec {
                 g.writeNumberField("amount", c.amount());
             } else if (command instanceof Command.Tick) {
                 g.writeStringField("t", "tick");
+            } else if (command instanceof Command.ReplaceState c) {
+                g.writeStringField("t", "replaceState");
+                g.writeStringField("state", c.stateHash());
             } else if (command instanceof Command.Requote c) {
                 // One per tick per symbol: the shortest field names of the journal.
                 g.writeStringField("t", "requote");
@@ -178,6 +181,7 @@ public final class CommandCodec {
             case "transfer" -> new Command.Transfer(Long.parseLong(fields.get("account")), fields.get("asset"),
                     Long.parseLong(fields.get("amount")));
             case "tick" -> new Command.Tick();
+            case "replaceState" -> new Command.ReplaceState(fields.get("state"));
             default -> throw new JournalException("unknown journal entry type '" + type + "': " + text);
         };
     }

@@ -289,6 +289,75 @@ public final class JdbcJournal implements Journal {
     }
 
     @Override
+    public void saveState(String name, String hash, long timestamp, byte[] state) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                // A state is written once: the same bytes saved again under another name share the row.
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO saved_states (hash, ts, crc, data) VALUES (?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING");
+                     PreparedStatement drop = c.prepareStatement("DELETE FROM state_names WHERE name = ?");
+                     PreparedStatement point = c.prepareStatement("INSERT INTO state_names (name, hash, ts) VALUES (?, ?, ?)")) {
+                    insert.setString(1, hash);
+                    insert.setLong(2, timestamp);
+                    insert.setLong(3, Checksums.bytes(state));
+                    insert.setBytes(4, state);
+                    insert.executeUpdate();
+                    drop.setString(1, name);
+                    drop.executeUpdate();
+                    point.setString(1, name);
+                    point.setString(2, hash);
+                    point.setLong(3, timestamp);
+                    point.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new JournalException("cannot save state " + name + " to " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> loadState(String hash) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT crc, data FROM saved_states WHERE hash = ?")) {
+            s.setString(1, hash);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                long crc = rs.getLong(1);
+                byte[] data = rs.getBytes(2);
+                if (Checksums.bytes(data) != crc) {
+                    throw new JournalCorruptedException("saved state " + hash + " in " + location + " fails its checksum");
+                }
+                return Optional.of(data);
+            }
+        } catch (SQLException e) {
+            throw new JournalException("cannot read saved state " + hash + " of " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<SavedState> savedStates() {
+        List<SavedState> states = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT n.name, n.hash, n.ts, LENGTH(s.data) FROM state_names n "
+                     + "JOIN saved_states s ON s.hash = n.hash ORDER BY n.name");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) states.add(new SavedState(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+        } catch (SQLException e) {
+            throw new JournalException("cannot list saved states of " + location + ": " + e.getMessage(), e);
+        }
+        return states;
+    }
+
+    @Override
     public List<JournalEntry> lastEntries(int n) {
         List<JournalEntry> entries = new ArrayList<>();
         try (Connection c = dataSource.getConnection();

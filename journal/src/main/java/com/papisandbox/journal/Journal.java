@@ -30,6 +30,18 @@ public interface Journal extends AutoCloseable {
 
     void saveSnapshot(Snapshot snapshot);
 
+    /**
+     * Keeps {@code state} under its SHA-256 {@code hash} for good (a journal entry may name it) and points
+     * {@code name} at it, in one transaction; durable when this returns.
+     */
+    void saveState(String name, String hash, long timestamp, byte[] state);
+
+    /** The state kept under {@code hash}; empty if none. Throws {@link JournalCorruptedException} if it is damaged. */
+    Optional<byte[]> loadState(String hash);
+
+    /** The named states, by name. */
+    List<SavedState> savedStates();
+
     /** The last {@code n} entries, oldest first, for operators. */
     List<JournalEntry> lastEntries(int n);
 

@@ -35,6 +35,8 @@ class CommandCodecTest {
             new Command.SetCommissionRates(2, -5_000, 40_000),
             new Command.Transfer(2, "BTC", -123_456_789),
             new Command.Tick(),
+            new Command.ReplaceState(""),
+            new Command.ReplaceState("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"),
             new Command.Requote("BTCUSD_PERP", 650_001),
             new Command.ConfigureHouse(7, 20, 100, 100),
             new Command.ConfigureHouse(0, 0, 0, 0));

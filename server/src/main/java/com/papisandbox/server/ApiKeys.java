@@ -29,6 +29,12 @@ public final class ApiKeys {
         return entry;
     }
 
+    /** Makes the keys exactly {@code keys} (after a reset or restore); keys in both never stop working. */
+    public void replaceAll(Map<String, Entry> keys) {
+        byKey.putAll(keys);
+        byKey.keySet().retainAll(keys.keySet());
+    }
+
     public int size() {
         return byKey.size();
     }

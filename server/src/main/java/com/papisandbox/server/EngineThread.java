@@ -48,7 +48,12 @@ public final class EngineThread implements AutoCloseable {
     private record Submission(Command command, Function<Engine, ?> reader, CompletableFuture<Object> reply) {
     }
 
-    private final Engine engine;
+    /** Replaced only by a {@link Command.ReplaceState}, on this thread; volatile for the readers of its instruments. */
+    private volatile Engine engine;
+    /** Builds the engine a {@link Command.ReplaceState} asks for (a fresh one, or a saved state). */
+    private final java.util.function.Function<Command.ReplaceState, Engine> states;
+    /** The engine's event listener, handed on to a replacement. */
+    private java.util.function.Consumer<com.papisandbox.engine.Event> listener;
     private final Journal journal;
     /** Runs on the engine thread after each batch is durable: publishes the batch's events. */
     private volatile Runnable afterDurable = () -> { };
@@ -78,6 +83,17 @@ public final class EngineThread implements AutoCloseable {
         this.afterDurable = publisher;
     }
 
+    /** Follows the engine's events from now on, also across a reset or restore; call before {@link #start()}. */
+    public void listen(java.util.function.Consumer<com.papisandbox.engine.Event> listener) {
+        this.listener = listener;
+        engine.listen(listener);
+    }
+
+    /** The engine now: for code that runs on the engine thread only (readers, listeners). */
+    public Engine engine() {
+        return engine;
+    }
+
     /** The contracts trading now (replaced when a quarterly rolls); safe from any thread. */
     public Map<String, Instrument> instruments() {
         return engine.instruments();
@@ -93,7 +109,16 @@ public final class EngineThread implements AutoCloseable {
      * @param snapshotEvery    take a snapshot after this many journal entries (0: only at shutdown)
      */
     public EngineThread(Engine engine, Journal journal, LongSupplier clock, long snapshotSequence, long snapshotEvery) {
+        this(engine, journal, clock, snapshotSequence, snapshotEvery, replace -> {
+            throw new IllegalStateException("this engine thread was not given a way to replace its state");
+        });
+    }
+
+    /** @param states builds the engine a reset or restore asks for ({@link Recovery#states}) */
+    public EngineThread(Engine engine, Journal journal, LongSupplier clock, long snapshotSequence, long snapshotEvery,
+                        java.util.function.Function<Command.ReplaceState, Engine> states) {
         this.engine = engine;
+        this.states = states;
         this.journal = journal;
         this.clock = clock;
         this.snapshotSequence = snapshotSequence;
@@ -158,7 +183,7 @@ public final class EngineThread implements AutoCloseable {
                         continue;
                     }
                     long timestamp = clock.getAsLong();
-                    Result result = engine.execute(s.command(), timestamp);
+                    Result result = s.command() instanceof Command.ReplaceState replace ? replace(replace) : engine.execute(s.command(), timestamp);
                     results.add(result);
                     if (result.changedState()) {
                         entries.add(new JournalEntry(journal.lastSequence() + entries.size() + 1, timestamp, s.command()));
@@ -190,6 +215,17 @@ public final class EngineThread implements AutoCloseable {
                 entries.clear();
             }
         }
+    }
+
+    /**
+     * Swaps in the state a reset or restore asks for. The entry is journaled like any command: recovery swaps the
+     * same way, so a replay of the journal reaches the same state.
+     */
+    private Result replace(Command.ReplaceState command) {
+        Engine next = states.apply(command);
+        if (listener != null) next.listen(listener);
+        engine = next;
+        return Result.Done.CHANGED;
     }
 
     /**

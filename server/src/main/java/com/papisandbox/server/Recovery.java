@@ -1,8 +1,10 @@
 package com.papisandbox.server;
 
+import com.papisandbox.engine.Command;
 import com.papisandbox.engine.Engine;
 import com.papisandbox.engine.EngineSnapshot;
 import com.papisandbox.journal.Journal;
+import com.papisandbox.journal.JournalCorruptedException;
 import com.papisandbox.journal.Snapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,11 +39,13 @@ public record Recovery(Engine engine, long snapshotSequence, long replayedEntrie
         // while the tail is replayed: damage anywhere in the journal stops start-up.
         long covered = from;
         CompletableFuture<Void> prefixChecked = CompletableFuture.runAsync(() -> journal.verify(covered));
-        Engine target = engine;
+        Engine[] target = {engine};
         long[] replayed = {0};
+        java.util.function.Function<Command.ReplaceState, Engine> states = states(journal, catalog);
         try {
             journal.replay(from, entry -> {
-                target.execute(entry.command(), entry.timestamp());
+                if (entry.command() instanceof Command.ReplaceState replace) target[0] = states.apply(replace);
+                else target[0].execute(entry.command(), entry.timestamp());
                 replayed[0]++;
             });
         } finally {
@@ -52,9 +56,24 @@ public record Recovery(Engine engine, long snapshotSequence, long replayedEntrie
                 throw e;
             }
         }
+        engine = target[0];
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.info("recovered {} in {} ms: snapshot at sequence {}, then {} journal entries; {} orders",
                 journal.location(), millis, from, replayed[0], engine.orderCount());
         return new Recovery(engine, from, replayed[0], millis);
+    }
+
+    /**
+     * What a {@link Command.ReplaceState} becomes: a fresh engine on the catalogue, or the saved state it names,
+     * which must be in the store (saved states are never dropped).
+     */
+    public static java.util.function.Function<Command.ReplaceState, Engine> states(Journal journal, InstrumentCatalog catalog) {
+        return replace -> {
+            if (replace.fresh()) return new Engine(catalog.instruments(), null);
+            byte[] state = journal.loadState(replace.stateHash())
+                    .orElseThrow(() -> new JournalCorruptedException("the journal restores saved state " + replace.stateHash()
+                            + ", which " + journal.location() + " does not hold"));
+            return EngineSnapshot.read(state, catalog.instruments(), null);
+        };
     }
 }

@@ -120,10 +120,11 @@ public final class Sandbox implements AutoCloseable {
             }
             // a restart continues after the last journaled command, even one an advanced clock stamped
             clock.notBefore(engine.commandTime());
-            engineThread = new EngineThread(engine, journal, clock, recovery.snapshotSequence(), config.snapshotEvery());
+            engineThread = new EngineThread(engine, journal, clock, recovery.snapshotSequence(), config.snapshotEvery(),
+                    Recovery.states(journal, catalog));
             // after recovery, before the first new command: a replay publishes nothing
             ListenKeys listenKeys = new ListenKeys();
-            userStreams = UserStreams.attach(engine, engineThread, listenKeys, clock, config.streamBufferBytes());
+            userStreams = UserStreams.attach(engineThread, listenKeys, clock, config.streamBufferBytes());
             engineThread.start();
 
             for (AccountSpec spec : config.accounts()) {
@@ -143,7 +144,9 @@ public final class Sandbox implements AutoCloseable {
             marketStreams = new MarketStreams(engineThread, clock, config.streamBufferBytes());
             marketStreams.start(vertx);
             String adminToken = config.admin().token() != null ? config.admin().token() : RandomText.alphanumeric(32);
-            SandboxAdmin admin = new LocalAdmin(engineThread, apiKeys, clock, market);
+            List<AccountSpec> startAccounts = !config.accounts().isEmpty() ? config.accounts() : demo == null ? List.of() : List.of(demo);
+            SandboxAdmin admin = new LocalAdmin(engineThread, journal, apiKeys, clock, market,
+                    new SandboxStateHost(engineThread, apiKeys, listenKeys, userStreams, marketStreams, market, startAccounts));
             adminHttp = new AdminHttpHandler(admin, adminToken, config.admin().remoteAllowed());
             PapiHttpHandler handler = new PapiHttpHandler(routes(clock, catalog, listing::instruments, listing::everListed,
                     listenKeys, userStreams),

@@ -142,8 +142,37 @@ public final class HttpAdminClient implements SandboxAdmin {
 
     @Override
     public StateHash stateHash() {
-        JsonObject o = (JsonObject) call("GET", "/stateHash", null);
+        return hash((JsonObject) call("GET", "/stateHash", null));
+    }
+
+    @Override
+    public StateHash reset() {
+        return hash((JsonObject) call("POST", "/reset", null));
+    }
+
+    @Override
+    public SavedStateInfo saveSnapshot(String name) {
+        return saved((JsonObject) call("POST", "/snapshots", new JsonObject().put("name", name)));
+    }
+
+    @Override
+    public List<SavedStateInfo> snapshots() {
+        List<SavedStateInfo> all = new ArrayList<>();
+        for (Object o : (JsonArray) call("GET", "/snapshots", null)) all.add(saved((JsonObject) o));
+        return all;
+    }
+
+    @Override
+    public StateHash restoreSnapshot(String name) {
+        return hash((JsonObject) call("POST", "/snapshots/" + encode(name) + "/restore", null));
+    }
+
+    private static StateHash hash(JsonObject o) {
         return new StateHash(o.getString("stateHash"), o.getInteger("orders"));
+    }
+
+    private static SavedStateInfo saved(JsonObject o) {
+        return new SavedStateInfo(o.getString("name"), o.getString("stateHash"), o.getLong("time"), o.getLong("bytes"));
     }
 
     private static JsonObject transfer(String asset, BigDecimal amount) {

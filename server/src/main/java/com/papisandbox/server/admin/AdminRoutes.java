@@ -12,6 +12,10 @@ public final class AdminRoutes {
 
     static final List<AdminRoute> ALL = List.of(
             get("/stateHash", "SHA-256 of the whole engine state", (a, r) -> a.stateHash()),
+            post("/reset", Set.of(), "back to a clean state: the start-up accounts, the start-up market", (a, r) -> a.reset()),
+            get("/snapshots", "the named snapshots", (a, r) -> a.snapshots()),
+            post("/snapshots", Set.of("name"), "save the whole state under a name", (a, r) -> a.saveSnapshot(r.string("name"))),
+            post("/snapshots/{name}/restore", Set.of(), "put back the state saved under the name", (a, r) -> a.restoreSnapshot(r.path("name"))),
 
             get("/accounts", "every user account with its balances and commission rates", (a, r) -> a.accounts()),
             post("/accounts", Set.of("apiKey", "secret", "rsaPublicKey", "balances"),

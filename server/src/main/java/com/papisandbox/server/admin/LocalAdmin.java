@@ -1,6 +1,7 @@
 package com.papisandbox.server.admin;
 
 import com.papisandbox.engine.EngineSnapshot;
+import com.papisandbox.journal.Journal;
 import com.papisandbox.server.ApiKeys;
 import com.papisandbox.server.EngineThread;
 import com.papisandbox.server.SandboxClock;
@@ -14,10 +15,13 @@ public final class LocalAdmin implements SandboxAdmin {
     private final AccountTasks accounts;
     private final MarketTasks market;
     private final ClockTasks clock;
+    private final StateTasks states;
     private final EngineCalls engine;
 
-    public LocalAdmin(EngineThread engineThread, ApiKeys apiKeys, SandboxClock clock, MarketControl market) {
+    public LocalAdmin(EngineThread engineThread, Journal journal, ApiKeys apiKeys, SandboxClock clock, MarketControl market,
+                      StateHost host) {
         this.engine = new EngineCalls(engineThread);
+        this.states = new StateTasks(engine, journal, clock, host);
         this.accounts = new AccountTasks(engine, apiKeys);
         this.market = new MarketTasks(market, engine);
         this.clock = new ClockTasks(clock, engine, market);
@@ -107,5 +111,25 @@ public final class LocalAdmin implements SandboxAdmin {
     @Override
     public StateHash stateHash() {
         return engine.read(e -> new StateHash(EngineSnapshot.stateHash(e), e.orderCount()));
+    }
+
+    @Override
+    public StateHash reset() {
+        return states.reset();
+    }
+
+    @Override
+    public SavedStateInfo saveSnapshot(String name) {
+        return states.save(name);
+    }
+
+    @Override
+    public List<SavedStateInfo> snapshots() {
+        return states.list();
+    }
+
+    @Override
+    public StateHash restoreSnapshot(String name) {
+        return states.restore(name);
     }
 }

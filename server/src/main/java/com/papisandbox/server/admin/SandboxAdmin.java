@@ -71,6 +71,24 @@ public interface SandboxAdmin {
     /** SHA-256 over the whole engine state, read in sequence with the commands. */
     StateHash stateHash();
 
+    /**
+     * Back to a clean state: every account, order, position and trade gone, the accounts the sandbox was started
+     * with opened again with their starting balances, the market as it started. Stream connections are closed
+     * and listen keys forgotten. Sandbox time stays where it is.
+     */
+    StateHash reset();
+
+    /** Keeps the whole state under {@code name} (saving a name again replaces what it points at). */
+    SavedStateInfo saveSnapshot(String name);
+
+    List<SavedStateInfo> snapshots();
+
+    /**
+     * Puts back the state saved under {@code name}; stream connections are closed, listen keys forgotten. Sandbox
+     * time stays where it is: funding and deliveries due since the save happen at the next command.
+     */
+    StateHash restoreSnapshot(String name);
+
     // ---- the model
 
     /** {@code apiKey} and {@code secret} may be null (generated); {@code rsaPublicKey} (PEM) replaces the secret. */
@@ -104,5 +122,9 @@ public interface SandboxAdmin {
     }
 
     record StateHash(String stateHash, int orders) {
+    }
+
+    /** {@code stateHash} is what {@link #stateHash()} answers once it is restored; {@code time} is sandbox time. */
+    record SavedStateInfo(String name, String stateHash, long time, long bytes) {
     }
 }

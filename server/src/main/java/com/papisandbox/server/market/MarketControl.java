@@ -21,6 +21,8 @@ public final class MarketControl implements AutoCloseable {
     private final InstrumentCatalog catalog;
     private final EngineThread engine;
     private final LongSupplier clock;
+    /** The settings the sandbox started with: what a reset returns to. */
+    private final MarketConfig initial;
     private MarketConfig config;
     /** Null while the market is off. */
     private LiveMarket live;
@@ -30,6 +32,7 @@ public final class MarketControl implements AutoCloseable {
         this.engine = engine;
         this.clock = clock;
         this.config = config;
+        this.initial = config;
         this.live = live;
     }
 
@@ -112,6 +115,28 @@ public final class MarketControl implements AutoCloseable {
     /** Scripts a move for the symbol's pair (see {@link LiveMarket#follow}); the market must be on. */
     public synchronized void follow(String symbol, long[] afterMillis, double[] prices) {
         running().follow(symbol, afterMillis, prices);
+    }
+
+    /**
+     * Before a reset or restore replaces the engine's state: stops the price driver, whose house and prices are
+     * about to be replaced. Returns the state it was in.
+     */
+    public synchronized State suspend() {
+        State was = state();
+        if (live != null) live.close();
+        live = null;
+        return was;
+    }
+
+    /**
+     * After a reset: the market as the sandbox started it. After a restore: as it was before ({@code was}), on the
+     * restored books and prices.
+     */
+    public synchronized void restart(boolean reset, State was) throws Exception {
+        if (reset) config = initial;
+        else if (was == State.OFF) config = config.withMode(MarketConfig.Mode.OFF, null);
+        live = HouseAccount.startMarket(config, catalog, engine, clock);
+        if (!reset && was == State.HELD && live != null) live.hold();
     }
 
     /** Moves the market to the clock's time now (after the clock was moved by hand). */

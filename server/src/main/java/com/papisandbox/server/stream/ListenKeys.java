@@ -46,6 +46,12 @@ public final class ListenKeys {
     }
 
     /** The active key with this text, or null (unknown or lapsed). */
+    /** Forgets every key (a reset or restore: the accounts they belonged to may be gone). */
+    public synchronized void clear() {
+        byAccount.clear();
+        byKey.clear();
+    }
+
     public Key find(String key, long now) {
         Key k = byKey.get(key);
         return k == null || k.expiresAt() <= now ? null : k;

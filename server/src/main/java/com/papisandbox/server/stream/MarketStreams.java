@@ -186,6 +186,11 @@ public final class MarketStreams implements AutoCloseable {
         return connections.size();
     }
 
+    /** Closes every connection with 1012 (service restart): after a reset or restore, clients reconnect and resync. */
+    public void dropAll(String reason) {
+        for (Connection c : connections) c.close((short) 1012, reason);
+    }
+
     @Override
     public void close() {
         if (vertx != null && timer >= 0) vertx.cancelTimer(timer);

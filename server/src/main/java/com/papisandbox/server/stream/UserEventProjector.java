@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * in {@link #pending} until the batch is durable; then {@link #drain} hands them on.
  */
 final class UserEventProjector implements Consumer<Event> {
-    private final Engine engine;
+    /** The engine now (a reset or restore replaces it); read on the engine thread only. */
+    private final java.util.function.Supplier<Engine> engines;
     private final ListenKeys keys;
     private List<UserEvent> pending = new ArrayList<>();
     /** A fill's Traded waits here for its Settled, which carries the commission and realized PnL. */
@@ -31,8 +32,8 @@ final class UserEventProjector implements Consumer<Event> {
     /** Per followed account: the risk level last seen (0 normal … 3 force liquidation). */
     private final Map<Long, Integer> riskLevels = new HashMap<>();
 
-    UserEventProjector(Engine engine, ListenKeys keys) {
-        this.engine = engine;
+    UserEventProjector(java.util.function.Supplier<Engine> engines, ListenKeys keys) {
+        this.engines = engines;
         this.keys = keys;
     }
 
@@ -54,22 +55,22 @@ final class UserEventProjector implements Consumer<Event> {
         } else if (event instanceof Event.AccountUpdated e) {
             if (keys.listening(e.accountId())) account(e);
         } else if (event instanceof Event.LeverageChanged e) {
-            if (keys.listening(e.accountId())) pending.add(new UserEvent.ConfigUpdate(e.accountId(), engine.commandTime(), e.symbol(), e.leverage()));
+            if (keys.listening(e.accountId())) pending.add(new UserEvent.ConfigUpdate(e.accountId(), engines.get().commandTime(), e.symbol(), e.leverage()));
         }
     }
 
     private boolean followed(long orderId) {
-        long account = engine.accountOf(orderId);
+        long account = engines.get().accountOf(orderId);
         return account >= 0 && keys.listening(account);
     }
 
     private void order(long orderId, String executionType, Event.Traded traded, Event.Settled settled) {
-        OrderView o = engine.orderCopy(orderId);
+        OrderView o = engines.get().orderCopy(orderId);
         if (o == null) return;
         String symbol = o.instrument().symbol();
-        long bids = engine.openNotional(o.accountId(), symbol, Side.BUY);
-        long asks = engine.openNotional(o.accountId(), symbol, Side.SELL);
-        long time = engine.commandTime();
+        long bids = engines.get().openNotional(o.accountId(), symbol, Side.BUY);
+        long asks = engines.get().openNotional(o.accountId(), symbol, Side.SELL);
+        long time = engines.get().commandTime();
         if (traded == null) {
             if (executionType.equals("NEW")) {
                 // NEW comes before the order is booked: b/a show the account's side with the new order on it
@@ -96,10 +97,10 @@ final class UserEventProjector implements Consumer<Event> {
         List<UserEvent.Position> positions = new ArrayList<>(1);
         boolean withPosition = e.symbol() != null && (e.reason() == Event.Reason.ORDER || e.reason() == Event.Reason.DELIVERY);
         if (withPosition) {
-            LedgerViews.PositionView p = engine.position(e.accountId(), e.symbol(), e.positionSide());
+            LedgerViews.PositionView p = engines.get().position(e.accountId(), e.symbol(), e.positionSide());
             if (p != null) {
                 positions.add(new UserEvent.Position(e.symbol(), e.positionAmt(), p.entryPrice(),
-                        engine.accumulatedRealized(e.accountId(), e.symbol(), e.positionSide()), p.unrealizedProfit(),
+                        engines.get().accumulatedRealized(e.accountId(), e.symbol(), e.positionSide()), p.unrealizedProfit(),
                         e.positionSide(), p.breakEvenPrice()));
             } else {
                 // the delivered contract is gone from the listing: its row closes at zero
@@ -118,12 +119,12 @@ final class UserEventProjector implements Consumer<Event> {
      */
     void checkRiskLevels() {
         for (long accountId : keys.listeningAccounts()) {
-            if (!(engine.query(new Query.PortfolioAccount(accountId), engine.commandTime()) instanceof Result.PortfolioAccount r)) continue;
+            if (!(engines.get().query(new Query.PortfolioAccount(accountId), engines.get().commandTime()) instanceof Result.PortfolioAccount r)) continue;
             LedgerViews.PortfolioView p = r.account();
             int level = riskLevel(p.accountStatus());
             Integer before = riskLevels.put(accountId, level);
             if (level > (before == null ? 0 : before)) {
-                pending.add(new UserEvent.RiskLevelChange(accountId, engine.commandTime(), p.uniMmr(), RISK_LEVELS[level],
+                pending.add(new UserEvent.RiskLevelChange(accountId, engines.get().commandTime(), p.uniMmr(), RISK_LEVELS[level],
                         p.accountEquity(), p.actualEquity(), p.accountMaintMargin()));
             }
         }

@@ -50,20 +50,20 @@ public final class UserStreams implements AutoCloseable {
     private Vertx vertx;
     private long timer = -1;
 
-    private UserStreams(Engine engine, ListenKeys keys, LongSupplier clock, int maxUnsentBytes) {
+    private UserStreams(java.util.function.Supplier<Engine> engines, ListenKeys keys, LongSupplier clock, int maxUnsentBytes) {
         this.keys = keys;
         this.clock = clock;
         this.maxUnsentBytes = maxUnsentBytes;
-        this.projector = new UserEventProjector(engine, keys);
+        this.projector = new UserEventProjector(engines, keys);
     }
 
     /**
      * Follows the engine from now on: call before the engine thread starts and after recovery, so a replay
      * of the journal publishes nothing.
      */
-    public static UserStreams attach(Engine engine, EngineThread thread, ListenKeys keys, LongSupplier clock, int maxUnsentBytes) {
-        UserStreams streams = new UserStreams(engine, keys, clock, maxUnsentBytes);
-        engine.listen(streams.projector);
+    public static UserStreams attach(EngineThread thread, ListenKeys keys, LongSupplier clock, int maxUnsentBytes) {
+        UserStreams streams = new UserStreams(thread::engine, keys, clock, maxUnsentBytes);
+        thread.listen(streams.projector);
         thread.afterDurable(streams::published);
         return streams;
     }
@@ -200,6 +200,11 @@ public final class UserStreams implements AutoCloseable {
     /** Connections open now (for tests and the admin view). */
     public int connectionCount() {
         return connections.size();
+    }
+
+    /** Closes every connection with 1012 (service restart): after a reset or restore, clients reconnect and resync. */
+    public void dropAll(String reason) {
+        for (Connection c : connections) c.close((short) 1012, reason);
     }
 
     @Override
