@@ -25,6 +25,11 @@ public record ApiError(int httpStatus, int code, String msg) {
         return new ApiError(503, -1001, "Internal error; unable to process your request. Please try again.");
     }
 
+    /** Binance's node-overload answer (spec §4): a definite failure; cancels and reduce-only orders are exempt. */
+    public static ApiError throttled() {
+        return new ApiError(503, -1008, "Request throttled by system-level protection. Reduce-only/close-position orders are exempt. Please try again.");
+    }
+
     public static ApiError serviceShuttingDown() {
         return new ApiError(503, -1016, "This service is no longer available.");
     }

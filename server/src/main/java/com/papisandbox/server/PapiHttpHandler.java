@@ -3,6 +3,8 @@ package com.papisandbox.server;
 import com.papisandbox.engine.EngineRequest;
 import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.Result;
+import com.papisandbox.server.fault.FaultReplies;
+import com.papisandbox.server.fault.Faults;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -48,11 +50,14 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
     private final HttpDate date;
     /** The admin API: served past the route table, so Binance's paths pay nothing for it. */
     private final com.papisandbox.server.admin.AdminHttpHandler admin;
+    /** Faults armed through the admin API; unarmed, they cost one volatile read per request. */
+    private final com.papisandbox.server.fault.Faults faults;
 
     public PapiHttpHandler(RouteTable routes, ApiKeys apiKeys, EngineThread engine, Supplier<Map<String, Instrument>> instruments,
                            RateLimits rateLimits, LongSupplier clock, long engineTimeoutMillis,
-                           com.papisandbox.server.admin.AdminHttpHandler admin) {
+                           com.papisandbox.server.admin.AdminHttpHandler admin, com.papisandbox.server.fault.Faults faults) {
         this.admin = admin;
+        this.faults = faults;
         this.routes = routes;
         this.apiKeys = apiKeys;
         this.engine = engine;
@@ -113,6 +118,11 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
             int used = weight == 0 ? 0 : rateLimits.addWeight(ip, weight, now);
             weight = 0;
             if (used < 0) throw new ApiException(ApiError.tooManyRequests(RateLimits.IP_WEIGHT_PER_MINUTE));
+            Faults.Hit hit = faults.armed() ? faults.hit(req.method().name(), req.path(), FaultReplies.throttleExempt(req, params)) : null;
+            if (hit != null && hit.answersAlone()) {
+                FaultReplies.answer(req, hit, date.now(), now, rateLimits.usedWeight(ip, now));
+                return;
+            }
             if (readsParameters) checkAllRead(endpoint, params, security.acceptsEnvelope());
             ParamReader reader = new ParamReader(params);
             R request = endpoint.parse(reader);
@@ -130,12 +140,12 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
             }
             long orderAccount = endpoint.placesOrder() ? accountId : -1;
             if (call == null) {
-                finish(req, endpoint, request, null, null, ip, orderAccount);
+                finish(req, endpoint, request, null, null, ip, orderAccount, hit);
                 return;
             }
             CompletableFuture<Result> reply = engine.submit(call).orTimeout(engineTimeoutMillis, TimeUnit.MILLISECONDS);
             reply.whenComplete((result, failure) -> context.runOnContext(v ->
-                    finish(req, endpoint, request, result, failure, ip, orderAccount)));
+                    finish(req, endpoint, request, result, failure, ip, orderAccount, hit)));
         } catch (ApiException e) {
             if (weight > 0) rateLimits.addWeight(ip, weight, now);
             send(req, e.error(), ip, -1);
@@ -146,7 +156,18 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
     }
 
     private <R> void finish(HttpServerRequest req, Endpoint<R> endpoint, R request, Result result,
-                            Throwable failure, String ip, long orderAccount) {
+                            Throwable failure, String ip, long orderAccount, Faults.Hit hit) {
+        if (hit != null && hit.delayMillis() > 0) {
+            // the request was carried out at once; its answer is what arrives late
+            Vertx.currentContext().owner().setTimer(hit.delayMillis(), id -> finish(req, endpoint, request, result, failure, ip, orderAccount,
+                    hit.fault() == null ? null : new Faults.Hit(0, hit.fault())));
+            return;
+        }
+        if (hit != null && hit.fault() != null) {
+            // UNKNOWN_EXECUTED: carried out, but the client learns nothing of it
+            FaultReplies.answer(req, hit, date.now(), clock.getAsLong(), rateLimits.usedWeight(ip, clock.getAsLong()));
+            return;
+        }
         try {
             if (failure != null) {
                 send(req, engineFailure(failure), ip, orderAccount);

@@ -20,6 +20,7 @@ import com.papisandbox.server.market.MarketControl;
 import com.papisandbox.server.admin.AdminHttpHandler;
 import com.papisandbox.server.admin.LocalAdmin;
 import com.papisandbox.server.admin.SandboxAdmin;
+import com.papisandbox.server.fault.Faults;
 import com.papisandbox.server.stream.ListenKeys;
 import com.papisandbox.server.stream.MarketStreams;
 import com.papisandbox.server.stream.StreamRouter;
@@ -145,13 +146,15 @@ public final class Sandbox implements AutoCloseable {
             marketStreams.start(vertx);
             String adminToken = config.admin().token() != null ? config.admin().token() : RandomText.alphanumeric(32);
             List<AccountSpec> startAccounts = !config.accounts().isEmpty() ? config.accounts() : demo == null ? List.of() : List.of(demo);
+            Faults faults = new Faults(clock);
             SandboxAdmin admin = new LocalAdmin(engineThread, journal, apiKeys, clock, market,
-                    new SandboxStateHost(engineThread, apiKeys, listenKeys, userStreams, marketStreams, market, startAccounts));
+                    new SandboxStateHost(engineThread, apiKeys, listenKeys, userStreams, marketStreams, market, startAccounts),
+                    faults, userStreams, marketStreams, listenKeys);
             adminHttp = new AdminHttpHandler(admin, adminToken, config.admin().remoteAllowed());
             PapiHttpHandler handler = new PapiHttpHandler(routes(clock, catalog, listing::instruments, listing::everListed,
                     listenKeys, userStreams),
                     apiKeys, engineThread, listing::instruments,
-                    new RateLimits(config.enforceRateLimits()), clock, config.engineTimeoutMillis(), adminHttp);
+                    new RateLimits(config.enforceRateLimits()), clock, config.engineTimeoutMillis(), adminHttp, faults);
             List<HttpServer> servers = listen(vertx, config, handler, new StreamRouter(userStreams, marketStreams));
             String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
             String baseUrl = "http://" + host + ":" + servers.get(0).actualPort();

@@ -167,6 +167,88 @@ public final class HttpAdminClient implements SandboxAdmin {
         return hash((JsonObject) call("POST", "/snapshots/" + encode(name) + "/restore", null));
     }
 
+    @Override
+    public FaultInfo addFault(FaultSpec f) {
+        JsonObject body = new JsonObject();
+        putIf(body, "kind", f.kind());
+        putIf(body, "target", f.target());
+        putIf(body, "count", f.count());
+        putIf(body, "probability", f.probability());
+        putIf(body, "latencyMillis", f.latencyMillis());
+        putIf(body, "latencyPreset", f.latencyPreset());
+        putIf(body, "code", f.code());
+        putIf(body, "msg", f.msg());
+        putIf(body, "httpStatus", f.httpStatus());
+        return fault((JsonObject) call("POST", "/faults", body));
+    }
+
+    @Override
+    public FaultsInfo faults() {
+        return faultsInfo((JsonObject) call("GET", "/faults", null));
+    }
+
+    @Override
+    public FaultsInfo removeFault(long id) {
+        return faultsInfo((JsonObject) call("DELETE", "/faults/" + id, null));
+    }
+
+    @Override
+    public FaultsInfo clearFaults() {
+        return faultsInfo((JsonObject) call("POST", "/faults/clear", null));
+    }
+
+    @Override
+    public FaultsInfo seedFaults(long seed) {
+        return faultsInfo((JsonObject) call("POST", "/faults/seed", new JsonObject().put("seed", seed)));
+    }
+
+    @Override
+    public StreamsInfo dropStreams(String streams) {
+        JsonObject body = new JsonObject();
+        putIf(body, "streams", streams);
+        return streamsInfo((JsonObject) call("POST", "/streams/drop", body));
+    }
+
+    @Override
+    public StreamsInfo stallStreams(String streams, long millis) {
+        JsonObject body = new JsonObject().put("millis", millis);
+        putIf(body, "streams", streams);
+        return streamsInfo((JsonObject) call("POST", "/streams/stall", body));
+    }
+
+    @Override
+    public StreamsInfo expireListenKeys(String apiKey) {
+        JsonObject body = new JsonObject();
+        putIf(body, "apiKey", apiKey);
+        return streamsInfo((JsonObject) call("POST", "/listenKeys/expire", body));
+    }
+
+    private static void putIf(JsonObject body, String name, Object value) {
+        if (value != null) body.put(name, value);
+    }
+
+    private static FaultInfo fault(JsonObject o) {
+        return new FaultInfo(o.getLong("id"), o.getString("kind"), o.getString("target"), o.getInteger("count"),
+                Double.parseDouble(o.getString("probability")), o.getLong("latencyMillis"), o.getString("latencyPreset"),
+                o.getInteger("code"), o.getString("msg"), o.getInteger("httpStatus"));
+    }
+
+    private static FaultsInfo faultsInfo(JsonObject o) {
+        List<FaultInfo> active = new ArrayList<>();
+        for (Object f : o.getJsonArray("active")) active.add(fault((JsonObject) f));
+        List<InjectionInfo> injected = new ArrayList<>();
+        for (Object i : o.getJsonArray("injected")) {
+            JsonObject j = (JsonObject) i;
+            injected.add(new InjectionInfo(j.getLong("time"), j.getLong("faultId"), j.getString("kind"), j.getString("method"),
+                    j.getString("path"), j.getLong("delayMillis")));
+        }
+        return new FaultsInfo(active, injected);
+    }
+
+    private static StreamsInfo streamsInfo(JsonObject o) {
+        return new StreamsInfo(o.getInteger("userConnections"), o.getInteger("marketConnections"), o.getInteger("listenKeysEnded"));
+    }
+
     private static StateHash hash(JsonObject o) {
         return new StateHash(o.getString("stateHash"), o.getInteger("orders"));
     }

@@ -90,6 +90,27 @@ final class AdminRequest {
         throw AdminException.badRequest(name + " must be a whole number");
     }
 
+    Integer smallInteger(String name) {
+        Long v = integer(name);
+        if (v == null) return null;
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) throw AdminException.badRequest(name + " out of range");
+        return v.intValue();
+    }
+
+    long requiredInteger(String name) {
+        Long v = integer(name);
+        if (v == null) throw AdminException.badRequest(name + " is required");
+        return v;
+    }
+
+    long pathLong(String name) {
+        try {
+            return Long.parseLong(path(name));
+        } catch (NumberFormatException e) {
+            throw AdminException.notFound("UNKNOWN_FAULT", "no armed fault has id " + path(name));
+        }
+    }
+
     /** Milliseconds from {@code millis}, or from {@code duration}: ISO-8601 ("PT8H") or short ("90s", "5m", "8h", "1d"). */
     long millis() {
         Long millis = integer("millis");

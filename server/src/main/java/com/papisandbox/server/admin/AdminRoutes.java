@@ -41,6 +41,22 @@ public final class AdminRoutes {
             post("/market/path", Set.of("symbol", "points", "csv"), "move a symbol's pair along points {afterMillis, price} or csv lines",
                     (a, r) -> a.followPath(r.string("symbol"), r.points())),
 
+            post("/faults", Set.of("kind", "target", "count", "probability", "latencyMillis", "latencyPreset", "code", "msg", "httpStatus"),
+                    "arm a fault on the Binance paths: latency, an error, 503 unknown (executed or not), -1008, HTML 502, a closed connection",
+                    (a, r) -> a.addFault(new SandboxAdmin.FaultSpec(r.string("kind"), r.string("target"), r.smallInteger("count"),
+                            r.fraction("probability"), r.integer("latencyMillis"), r.string("latencyPreset"), r.smallInteger("code"),
+                            r.string("msg"), r.smallInteger("httpStatus")))),
+            get("/faults", "the armed faults and the last 1000 injected", (a, r) -> a.faults()),
+            delete("/faults/{id}", "disarm a fault", (a, r) -> a.removeFault(r.pathLong("id"))),
+            post("/faults/clear", Set.of(), "disarm every fault", (a, r) -> a.clearFaults()),
+            post("/faults/seed", Set.of("seed"), "seed the faults' chance", (a, r) -> a.seedFaults(r.requiredInteger("seed"))),
+            post("/streams/drop", Set.of("streams"), "close the user, market or all stream connections now",
+                    (a, r) -> a.dropStreams(r.string("streams"))),
+            post("/streams/stall", Set.of("streams", "millis", "duration"), "hold stream frames back (lost) for a while; pings go on",
+                    (a, r) -> a.stallStreams(r.string("streams"), r.millis())),
+            post("/listenKeys/expire", Set.of("apiKey"), "make one account's (or every) listen key lapse now",
+                    (a, r) -> a.expireListenKeys(r.string("apiKey"))),
+
             get("/clock", "sandbox time and whether it is frozen", (a, r) -> a.clock()),
             post("/clock/freeze", Set.of(), "stop sandbox time", (a, r) -> a.freezeClock()),
             post("/clock/advance", Set.of("millis", "duration"), "move sandbox time forward (funding, deliveries, market catch up)",
@@ -49,6 +65,10 @@ public final class AdminRoutes {
 
     private static AdminRoute get(String path, String summary, AdminRoute.Operation op) {
         return new AdminRoute("GET", PREFIX + path, Set.of(), summary, op);
+    }
+
+    private static AdminRoute delete(String path, String summary, AdminRoute.Operation op) {
+        return new AdminRoute("DELETE", PREFIX + path, Set.of(), summary, op);
     }
 
     private static AdminRoute post(String path, Set<String> fields, String summary, AdminRoute.Operation op) {

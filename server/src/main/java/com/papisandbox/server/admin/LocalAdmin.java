@@ -2,6 +2,10 @@ package com.papisandbox.server.admin;
 
 import com.papisandbox.engine.EngineSnapshot;
 import com.papisandbox.journal.Journal;
+import com.papisandbox.server.fault.Faults;
+import com.papisandbox.server.stream.ListenKeys;
+import com.papisandbox.server.stream.MarketStreams;
+import com.papisandbox.server.stream.UserStreams;
 import com.papisandbox.server.ApiKeys;
 import com.papisandbox.server.EngineThread;
 import com.papisandbox.server.SandboxClock;
@@ -18,9 +22,12 @@ public final class LocalAdmin implements SandboxAdmin {
     private final StateTasks states;
     private final EngineCalls engine;
 
+    private final FaultTasks faults;
+
     public LocalAdmin(EngineThread engineThread, Journal journal, ApiKeys apiKeys, SandboxClock clock, MarketControl market,
-                      StateHost host) {
+                      StateHost host, Faults faults, UserStreams userStreams, MarketStreams marketStreams, ListenKeys listenKeys) {
         this.engine = new EngineCalls(engineThread);
+        this.faults = new FaultTasks(faults, userStreams, marketStreams, listenKeys, engine, clock);
         this.states = new StateTasks(engine, journal, clock, host);
         this.accounts = new AccountTasks(engine, apiKeys);
         this.market = new MarketTasks(market, engine);
@@ -131,5 +138,45 @@ public final class LocalAdmin implements SandboxAdmin {
     @Override
     public StateHash restoreSnapshot(String name) {
         return states.restore(name);
+    }
+
+    @Override
+    public FaultInfo addFault(FaultSpec fault) {
+        return faults.add(fault);
+    }
+
+    @Override
+    public FaultsInfo faults() {
+        return faults.list();
+    }
+
+    @Override
+    public FaultsInfo removeFault(long id) {
+        return faults.remove(id);
+    }
+
+    @Override
+    public FaultsInfo clearFaults() {
+        return faults.clear();
+    }
+
+    @Override
+    public FaultsInfo seedFaults(long seed) {
+        return faults.seed(seed);
+    }
+
+    @Override
+    public StreamsInfo dropStreams(String streams) {
+        return faults.drop(streams);
+    }
+
+    @Override
+    public StreamsInfo stallStreams(String streams, long millis) {
+        return faults.stall(streams, millis);
+    }
+
+    @Override
+    public StreamsInfo expireListenKeys(String apiKey) {
+        return faults.expire(apiKey);
     }
 }

@@ -89,7 +89,58 @@ public interface SandboxAdmin {
      */
     StateHash restoreSnapshot(String name);
 
+    // ---- faults
+
+    /** Arms a fault on the Binance paths (see {@link FaultSpec}). */
+    FaultInfo addFault(FaultSpec fault);
+
+    /** The armed faults and the faults injected so far (the last 1000). */
+    FaultsInfo faults();
+
+    FaultsInfo removeFault(long id);
+
+    FaultsInfo clearFaults();
+
+    /** Chance (a fault's probability, a latency preset's draws) follows this seed from now on. */
+    FaultsInfo seedFaults(long seed);
+
+    /** Closes the user ({@code user}), market ({@code market}) or every ({@code all}) stream connection now. */
+    StreamsInfo dropStreams(String streams);
+
+    /** For {@code millis} of real time no frame reaches those streams' clients (frames are lost; pings go on). */
+    StreamsInfo stallStreams(String streams, long millis);
+
+    /** Makes the listen key of one account ({@code apiKey}), or of every account (null), lapse now. */
+    StreamsInfo expireListenKeys(String apiKey);
+
     // ---- the model
+
+    /**
+     * {@code kind}: LATENCY, ERROR, UNKNOWN_EXECUTED, UNKNOWN_NOT_EXECUTED, THROTTLED, HTML_502 or
+     * CLOSE_CONNECTION; {@code target}: "*" (default), a path, or "METHOD path"; {@code count}: the next N matching
+     * requests (null or 0: until removed); {@code probability}: of hitting a matching request (default 1);
+     * LATENCY takes {@code latencyMillis} or {@code latencyPreset} (BINANCE_NORMAL, BINANCE_BUSY,
+     * BINANCE_OVERLOADED); ERROR takes {@code code}, and {@code msg} and {@code httpStatus} unless the sandbox
+     * knows the code.
+     */
+    record FaultSpec(String kind, String target, Integer count, Double probability, Long latencyMillis,
+                     String latencyPreset, Integer code, String msg, Integer httpStatus) {
+    }
+
+    record FaultInfo(long id, String kind, String target, int count, double probability, Long latencyMillis,
+                     String latencyPreset, Integer code, String msg, Integer httpStatus) {
+    }
+
+    /** One injected fault: sandbox time, the rule, the request, the delay it added. */
+    record InjectionInfo(long time, long faultId, String kind, String method, String path, long delayMillis) {
+    }
+
+    record FaultsInfo(List<FaultInfo> active, List<InjectionInfo> injected) {
+    }
+
+    /** Stream connections open after the operation, and the listen keys it ended. */
+    record StreamsInfo(int userConnections, int marketConnections, int listenKeysEnded) {
+    }
 
     /** {@code apiKey} and {@code secret} may be null (generated); {@code rsaPublicKey} (PEM) replaces the secret. */
     record NewAccount(String apiKey, String secret, String rsaPublicKey, Map<String, BigDecimal> balances) {

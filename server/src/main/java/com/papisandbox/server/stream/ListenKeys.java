@@ -45,13 +45,28 @@ public final class ListenKeys {
         return active;
     }
 
-    /** The active key with this text, or null (unknown or lapsed). */
     /** Forgets every key (a reset or restore: the accounts they belonged to may be gone). */
     public synchronized void clear() {
         byAccount.clear();
         byKey.clear();
     }
 
+    /**
+     * Makes the active key of {@code accountId} (every account's, for -1) lapse now, long before its hour (a fault
+     * the admin API injects): the next sweep sends {@code listenKeyExpired}. Returns how many keys it ended.
+     */
+    public synchronized int lapseNow(long accountId, long now) {
+        int ended = 0;
+        for (Key k : List.copyOf(byAccount.values())) {
+            if ((accountId < 0 || k.accountId() == accountId) && k.expiresAt() > now) {
+                put(new Key(k.key(), k.accountId(), now));
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    /** The active key with this text, or null (unknown or lapsed). */
     public Key find(String key, long now) {
         Key k = byKey.get(key);
         return k == null || k.expiresAt() <= now ? null : k;

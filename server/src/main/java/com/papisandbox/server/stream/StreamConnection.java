@@ -30,6 +30,9 @@ abstract class StreamConnection {
     /** The connection is gone: drop it from the registries (event loop). */
     abstract void closed();
 
+    /** True while a stall fault holds this connection's frames back (they are lost; pings go on). */
+    abstract boolean stalled();
+
     /** An event as a combined stream wraps it. */
     static String wrapped(String stream, String event) {
         return "{\"stream\":\"" + stream + "\",\"data\":" + event + "}";
@@ -37,6 +40,7 @@ abstract class StreamConnection {
 
     /** Queues a frame; a connection that fell its whole bound behind is closed instead. */
     void write(String text) {
+        if (stalled()) return;
         context.runOnContext(v -> {
             if (ws.isClosed()) return;
             if (ws.writeQueueFull()) {

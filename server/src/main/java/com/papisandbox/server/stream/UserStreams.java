@@ -202,6 +202,18 @@ public final class UserStreams implements AutoCloseable {
         return connections.size();
     }
 
+    /** Until this System.nanoTime(), a stall fault holds every connection's frames back. */
+    private volatile long stalledUntilNanos = System.nanoTime();
+
+    /** A stall fault: for {@code millis} of real time no frame reaches a client (they are lost); pings go on. */
+    public void stall(long millis) {
+        stalledUntilNanos = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(millis);
+    }
+
+    boolean stalledNow() {
+        return System.nanoTime() - stalledUntilNanos < 0;
+    }
+
     /** Closes every connection with 1012 (service restart): after a reset or restore, clients reconnect and resync. */
     public void dropAll(String reason) {
         for (Connection c : connections) c.close((short) 1012, reason);
@@ -230,6 +242,11 @@ public final class UserStreams implements AutoCloseable {
         Connection(ServerWebSocket ws, Context context, boolean combined, long now) {
             super(ws, context, now);
             this.combined = combined;
+        }
+
+        @Override
+        boolean stalled() {
+            return stalledNow();
         }
 
         @Override
