@@ -48,6 +48,12 @@ class NpmClientsInteropTest {
         runNodeTests(sandbox, "test/account.test.mjs");
     }
 
+    /** Faults armed through the admin API: the official connector's retries after a 503 that was carried out. */
+    @Test
+    void faultsSeenByTheOfficialConnector(Sandbox sandbox) throws Exception {
+        runNodeTests(sandbox, "test/faults.test.mjs");
+    }
+
     @Test
     void binancePackage(Sandbox sandbox) throws Exception {
         runNodeTests(sandbox, "test/binance-package.test.mjs");
@@ -96,7 +102,8 @@ class NpmClientsInteropTest {
         Result r = run(List.of("node", "--test", "--test-reporter=spec", file), Map.of(
                 "PAPI_BASE_URL", sandbox.baseUrl(),
                 "PAPI_KEY_A", SandboxExtension.KEY_A, "PAPI_SECRET_A", SandboxExtension.SECRET_A,
-                "PAPI_KEY_B", SandboxExtension.KEY_B, "PAPI_SECRET_B", SandboxExtension.SECRET_B), 300);
+                "PAPI_KEY_B", SandboxExtension.KEY_B, "PAPI_SECRET_B", SandboxExtension.SECRET_B,
+                "PAPI_ADMIN_TOKEN", sandbox.adminToken()), 300);
         System.out.println(r.output());
         assertThat(r.exitCode()).as("node --test " + file + " failed:%n%s", r.output()).isZero();
     }

@@ -22,7 +22,7 @@ class AdminApiDocsTest {
         Files.writeString(Path.of("target", "readme-admin.md"), AdminRoutes.markdown(), StandardCharsets.UTF_8);
         assertThat(table).as("README admin table; replace it with target/readme-admin.md").isEqualTo(AdminRoutes.markdown());
         for (AdminRoute route : AdminRoutes.ALL) {
-            String path = route.template().substring(AdminRoutes.PREFIX.length()).replace("{apiKey}", "bot1").replace("{name}", "before-crash");
+            String path = route.template().substring(AdminRoutes.PREFIX.length()).replace("{apiKey}", "bot1").replace("{name}", "before-crash").replace("{id}", "1");
             assertThat(readme).as("a curl example for %s %s", route.method(), route.template()).contains("$U" + path + "\n");
         }
     }
