@@ -82,6 +82,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--admin-remote", description = "Let callers other than loopback use the admin API (with the token).")
     boolean adminRemote;
 
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = {"Load a scenario (YAML or JSON: accounts, balances, prices, market settings, faults, clock) once started;",
+                    "see scenarios/ for examples. A wrong file stops the start with its error."})
+    Path scenario;
+
     @Option(names = "--exit-when-ready", hidden = true,
             description = "Start, answer one ping and one signed request, then stop (the launcher's class-data-sharing training run).")
     boolean exitWhenReady;
@@ -118,7 +123,29 @@ final class ServeCommand implements Callable<Integer> {
         if (snapshotEvery < 0) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--snapshot-every must be 0 or more");
         }
+        String scenarioText = null;
+        if (scenario != null) {
+            try {
+                scenarioText = java.nio.file.Files.readString(scenario);
+            } catch (java.io.IOException e) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "cannot read --scenario " + scenario + ": " + e.getMessage());
+            }
+        }
         Sandbox sandbox = Sandbox.start(config);
+        if (scenarioText != null) {
+            try {
+                com.papisandbox.server.admin.Scenario.Loaded loaded = sandbox.admin().loadScenario(scenarioText);
+                System.out.println("scenario " + scenario + " loaded: " + loaded.accounts().size() + " account(s), market "
+                        + loaded.market().state() + ", " + loaded.faults().size() + " fault(s)");
+                for (var created : loaded.accounts()) {
+                    if (created.secret() != null) System.out.println("  account " + created.account().apiKey() + " secret " + created.secret());
+                }
+            } catch (com.papisandbox.server.admin.AdminException e) {
+                System.err.println("papi-sandbox: scenario " + scenario + ": " + e.getMessage());
+                sandbox.close();
+                return 2;
+            }
+        }
         if (exitWhenReady) {
             TrainingRun.exercise(sandbox, specs.isEmpty() ? sandbox.demoAccount().orElse(null) : specs.get(0));
             sandbox.close();

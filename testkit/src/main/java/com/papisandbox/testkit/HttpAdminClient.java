@@ -2,6 +2,7 @@ package com.papisandbox.testkit;
 
 import com.papisandbox.server.admin.AdminException;
 import com.papisandbox.server.admin.SandboxAdmin;
+import com.papisandbox.server.admin.Scenario;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -168,6 +169,19 @@ public final class HttpAdminClient implements SandboxAdmin {
     }
 
     @Override
+    public Scenario.Loaded loadScenario(String scenario) {
+        JsonObject o = (JsonObject) send("POST", "/scenario", scenario, "application/yaml");
+        List<CreatedAccount> accounts = new ArrayList<>();
+        for (Object a : o.getJsonArray("accounts")) {
+            JsonObject created = (JsonObject) a;
+            accounts.add(new CreatedAccount(account(created.getJsonObject("account")), created.getString("secret")));
+        }
+        List<FaultInfo> faults = new ArrayList<>();
+        for (Object f : o.getJsonArray("faults")) faults.add(fault((JsonObject) f));
+        return new Scenario.Loaded(accounts, market(o.getJsonObject("market")), clock(o.getJsonObject("clock")), faults);
+    }
+
+    @Override
     public FaultInfo addFault(FaultSpec f) {
         JsonObject body = new JsonObject();
         putIf(body, "kind", f.kind());
@@ -300,10 +314,14 @@ public final class HttpAdminClient implements SandboxAdmin {
     }
 
     private Object call(String method, String path, JsonObject body) {
+        return send(method, path, body == null ? null : body.encode(), "application/json");
+    }
+
+    private Object send(String method, String path, String body, String contentType) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + "/sandbox/v1" + path)).timeout(Duration.ofSeconds(60))
                 .header("X-Sandbox-Token", token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()));
-        if (body != null) b.header("Content-Type", "application/json");
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) b.header("Content-Type", contentType);
         HttpResponse<String> r;
         try {
             r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());

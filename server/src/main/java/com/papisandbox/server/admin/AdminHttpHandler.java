@@ -86,7 +86,9 @@ public final class AdminHttpHandler implements AutoCloseable {
                 worker.execute(() -> {
                     Object result;
                     try {
-                        result = chosen.operation().apply(admin, AdminRequest.of(pathParams, buffer.toString(StandardCharsets.UTF_8), chosen.fields()));
+                        String text = buffer.toString(StandardCharsets.UTF_8);
+                        result = chosen.operation().apply(admin, chosen.raw() ? AdminRequest.raw(pathParams, text)
+                                : AdminRequest.of(pathParams, text, chosen.fields()));
                     } catch (AdminException e) {
                         context.runOnContext(v -> send(req.response(), e));
                         return;

@@ -20,10 +20,22 @@ import java.util.Set;
 final class AdminRequest {
     private final Map<String, String> pathParams;
     private final JsonObject body;
+    private final String text;
 
-    private AdminRequest(Map<String, String> pathParams, JsonObject body) {
+    private AdminRequest(Map<String, String> pathParams, JsonObject body, String text) {
         this.pathParams = pathParams;
         this.body = body;
+        this.text = text;
+    }
+
+    /** A request whose body is a document of its own (a scenario), kept as text. */
+    static AdminRequest raw(Map<String, String> pathParams, String body) {
+        return new AdminRequest(pathParams, new JsonObject(), body);
+    }
+
+    /** The body as sent. */
+    String body() {
+        return text;
     }
 
     static AdminRequest of(Map<String, String> pathParams, String body, Set<String> fields) {
@@ -42,7 +54,7 @@ final class AdminRequest {
         for (String name : json.fieldNames()) {
             if (!fields.contains(name)) throw AdminException.badRequest("unknown field '" + name + "'" + (fields.isEmpty() ? "" : "; known: " + fields));
         }
-        return new AdminRequest(pathParams, json);
+        return new AdminRequest(pathParams, json, body);
     }
 
     String path(String name) {

@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One admin operation: method, path template ({@code {name}} matches one segment), the body fields it reads,
- * and the call on {@link SandboxAdmin} that answers it.
+ * One admin operation: method, path template ({@code {name}} matches one segment), the body fields it reads
+ * ({@code raw}: the body is a document of its own, such as a scenario, read whole), and the call on
+ * {@link SandboxAdmin} that answers it.
  */
-record AdminRoute(String method, String template, Set<String> fields, String summary, Operation operation) {
+record AdminRoute(String method, String template, Set<String> fields, String summary, Operation operation, boolean raw) {
     @FunctionalInterface
     interface Operation {
         Object apply(SandboxAdmin admin, AdminRequest request);

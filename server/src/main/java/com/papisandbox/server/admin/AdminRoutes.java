@@ -12,6 +12,8 @@ public final class AdminRoutes {
 
     static final List<AdminRoute> ALL = List.of(
             get("/stateHash", "SHA-256 of the whole engine state", (a, r) -> a.stateHash()),
+            new AdminRoute("POST", PREFIX + "/scenario", Set.of(), "load a scenario (YAML or JSON body): accounts, prices, market, faults, clock",
+                    (a, r) -> a.loadScenario(r.body()), true),
             post("/reset", Set.of(), "back to a clean state: the start-up accounts, the start-up market", (a, r) -> a.reset()),
             get("/snapshots", "the named snapshots", (a, r) -> a.snapshots()),
             post("/snapshots", Set.of("name"), "save the whole state under a name", (a, r) -> a.saveSnapshot(r.string("name"))),
@@ -64,15 +66,15 @@ public final class AdminRoutes {
             post("/clock/run", Set.of(), "let sandbox time run at real pace from where it stands", (a, r) -> a.runClock()));
 
     private static AdminRoute get(String path, String summary, AdminRoute.Operation op) {
-        return new AdminRoute("GET", PREFIX + path, Set.of(), summary, op);
+        return new AdminRoute("GET", PREFIX + path, Set.of(), summary, op, false);
     }
 
     private static AdminRoute delete(String path, String summary, AdminRoute.Operation op) {
-        return new AdminRoute("DELETE", PREFIX + path, Set.of(), summary, op);
+        return new AdminRoute("DELETE", PREFIX + path, Set.of(), summary, op, false);
     }
 
     private static AdminRoute post(String path, Set<String> fields, String summary, AdminRoute.Operation op) {
-        return new AdminRoute("POST", PREFIX + path, fields, summary, op);
+        return new AdminRoute("POST", PREFIX + path, fields, summary, op, false);
     }
 
     /** The README's table of operations. */

@@ -35,7 +35,12 @@ final class FaultTasks {
         this.clock = clock;
     }
 
-    SandboxAdmin.FaultInfo add(SandboxAdmin.FaultSpec spec) {
+    /** A fault spec checked and converted, ready to arm. */
+    record Prepared(FaultKind kind, String target, int count, double probability, long latencyMillis, LatencyPreset preset, ApiError error) {
+    }
+
+    /** Checks a spec as arming it would, without arming it (a scenario checks every fault before applying any). */
+    static Prepared prepare(SandboxAdmin.FaultSpec spec) {
         if (spec == null || spec.kind() == null) throw AdminException.badRequest("kind is required: one of " + List.of(FaultKind.values()));
         FaultKind kind = parse(FaultKind.class, spec.kind(), "kind");
         LatencyPreset preset = spec.latencyPreset() == null ? null : parse(LatencyPreset.class, spec.latencyPreset(), "latencyPreset");
@@ -50,13 +55,19 @@ final class FaultTasks {
         } else if (spec.msg() != null || spec.httpStatus() != null) {
             throw AdminException.badRequest("msg and httpStatus go with code");
         }
+        Prepared p = new Prepared(kind, spec.target(), spec.count() == null ? 0 : spec.count(), spec.probability() == null ? 1.0 : spec.probability(),
+                spec.latencyMillis() == null ? 0 : spec.latencyMillis(), preset, error);
         try {
-            Fault f = faults.add(kind, spec.target(), spec.count() == null ? 0 : spec.count(),
-                    spec.probability() == null ? 1.0 : spec.probability(), spec.latencyMillis() == null ? 0 : spec.latencyMillis(), preset, error);
-            return info(f);
+            new Fault(0, p.kind(), p.target(), p.count(), p.probability(), p.latencyMillis(), p.preset(), p.error());
         } catch (IllegalArgumentException e) {
             throw AdminException.badRequest(e.getMessage());
         }
+        return p;
+    }
+
+    SandboxAdmin.FaultInfo add(SandboxAdmin.FaultSpec spec) {
+        Prepared p = prepare(spec);
+        return info(faults.add(p.kind(), p.target(), p.count(), p.probability(), p.latencyMillis(), p.preset(), p.error()));
     }
 
     SandboxAdmin.FaultsInfo list() {

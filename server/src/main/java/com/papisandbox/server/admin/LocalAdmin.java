@@ -179,4 +179,9 @@ public final class LocalAdmin implements SandboxAdmin {
     public StreamsInfo expireListenKeys(String apiKey) {
         return faults.expire(apiKey);
     }
+
+    @Override
+    public Scenario.Loaded loadScenario(String scenario) {
+        return Scenario.parse(scenario).apply(this);
+    }
 }

@@ -89,6 +89,11 @@ public interface SandboxAdmin {
      */
     StateHash restoreSnapshot(String name);
 
+    // ---- scenarios
+
+    /** Loads a scenario document (see {@link Scenario}); checked whole before anything is applied. */
+    Scenario.Loaded loadScenario(String scenario);
+
     // ---- faults
 
     /** Arms a fault on the Binance paths (see {@link FaultSpec}). */
