@@ -123,6 +123,17 @@ public sealed interface Command extends EngineRequest {
     }
 
     /**
+     * A print: the market trades at {@code price} (price units) now. The house's ladder moves there, its orders take
+     * every resting order the move crossed, and the house trades {@code quantity} contracts (quantity units) with
+     * itself at exactly that price, so it becomes the last price. Needs the house (the market on).
+     */
+    record Print(String symbol, long price, long quantity) implements Command {
+        public Print {
+            Objects.requireNonNull(symbol, "symbol");
+        }
+    }
+
+    /**
      * How the house account quotes every book: {@code levels} per side on a price grid whose step is
      * {@code spreadPpm} millionths of the reference price (rounded down to 1-2-5 ticks), about
      * {@code levelQty} contracts (quantity units) a level. {@code houseAccountId} 0 switches the house off.

@@ -147,6 +147,7 @@ public final class Engine {
         if (command instanceof Command.Transfer c) return transfer(c, timestamp);
         if (command instanceof Command.Requote c) return house.requote(c, timestamp);
         if (command instanceof Command.ConfigureHouse c) return house.configure(c, timestamp);
+        if (command instanceof Command.Print c) return house.print(c, timestamp);
         throw new IllegalArgumentException("unknown command " + command);
     }
 

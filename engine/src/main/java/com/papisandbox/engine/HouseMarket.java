@@ -100,6 +100,44 @@ final class HouseMarket {
         return new Result.Requoted(price, placed, leaving.size(), moved || placed > 0 || !leaving.isEmpty());
     }
 
+    /** See {@link Command.Print}. */
+    Result print(Command.Print c, long timestamp) {
+        OrderBook book = engine.book(c.symbol());
+        if (book == null) return new Result.Rejected(Reject.UNKNOWN_SYMBOL);
+        if (houseAccountId == 0) return new Result.Rejected(Reject.UNKNOWN_ACCOUNT);
+        Instrument instrument = book.instrument();
+        if (c.price() <= 0 || OrderFilters.check(instrument, OrderType.LIMIT, c.price(), c.quantity()) != null) {
+            return new Result.Rejected(Reject.INVALID_VALUE);
+        }
+        requote(new Command.Requote(c.symbol(), c.price()), timestamp);
+        // what the new ladder did not take: user bids at or above the price, asks at or below it
+        sweep(book, Side.SELL, c.price(), timestamp);
+        sweep(book, Side.BUY, c.price(), timestamp);
+        // the print itself: the house meets itself at the price (its position nets to nothing)
+        Result rest = engine.execute(new Command.PlaceOrder(houseAccountId, c.symbol(), Side.SELL, OrderType.LIMIT, TimeInForce.GTC,
+                PositionSide.BOTH, false, c.price(), c.quantity(), "house_print_rest"), timestamp);
+        if (rest instanceof Result.OrderResult) {
+            engine.execute(new Command.PlaceOrder(houseAccountId, c.symbol(), Side.BUY, OrderType.LIMIT, TimeInForce.IOC,
+                    PositionSide.BOTH, false, c.price(), c.quantity(), "house_print_take"), timestamp);
+        }
+        return Result.Done.CHANGED;
+    }
+
+    /** The house takes, as {@code side}, every resting order crossing {@code price}, at their own prices. */
+    private void sweep(OrderBook book, Side side, long price, long timestamp) {
+        Instrument instrument = book.instrument();
+        long step = Math.max(1, instrument.stepSize());
+        long max = instrument.maxQty() - instrument.maxQty() % step;
+        for (int i = 0; i < 1000; i++) {
+            long available = book.availableQty(side, price, OrderType.LIMIT, Long.MAX_VALUE);
+            if (available <= 0) return;
+            long qty = Math.min(available, max);
+            Result r = engine.execute(new Command.PlaceOrder(houseAccountId, instrument.symbol(), side, OrderType.LIMIT, TimeInForce.IOC,
+                    PositionSide.BOTH, false, price, qty, "house_print_sweep"), timestamp);
+            if (!(r instanceof Result.OrderResult filled) || filled.order().executedQty() == 0) return;
+        }
+    }
+
     /** Places the missing levels of one side, from the touch outward. */
     private int place(OrderBook book, Side side, Ladder ladder, boolean[] present, long timestamp) {
         Instrument instrument = book.instrument();

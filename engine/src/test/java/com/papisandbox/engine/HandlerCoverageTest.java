@@ -30,6 +30,7 @@ class HandlerCoverageTest {
             new Command.Tick(),
             new Command.Requote(TestInstruments.BTC, TestInstruments.btc("60000")),
             new Command.ConfigureHouse(0, 20, 100, 100),
+            new Command.Print(TestInstruments.BTC, TestInstruments.btc("60000"), 1),
             new Command.ReplaceState(""));
 
     static final List<Query> QUERIES = List.of(

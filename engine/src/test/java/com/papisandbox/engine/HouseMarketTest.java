@@ -151,4 +151,49 @@ class HouseMarketTest {
     private List<Long> prices(Side side) {
         return h.engine.book(BTC).orders(side).stream().map(Order::price).toList();
     }
+
+    @Test
+    void aPrintMovesTheLadderSweepsWhatItCrossedAndTradesAtExactlyItsPrice() {
+        requote(650_000);
+        long bid = h.gtc(user, Side.BUY, 649_000, 2).orderId();
+        h.drain();
+        assertThat(h.execute(new Command.Print(BTC, 648_900, 1))).isEqualTo(Result.Done.CHANGED);
+        assertThat(EngineHarness.orderLifecycle(h.drain())).containsExactly(
+                new Event.Canceled(F, 1), new Event.Canceled(F + 1, 1), new Event.Canceled(F + 2, 1),  // the old ladder
+                new Event.Canceled(F + 3, 1), new Event.Canceled(F + 4, 1), new Event.Canceled(F + 5, 1),
+                new Event.Accepted(F + 7, house, BTC, Side.BUY, 648_850, 1),                          // the new one
+                new Event.Accepted(F + 8, house, BTC, Side.BUY, 648_800, 1),
+                new Event.Accepted(F + 9, house, BTC, Side.BUY, 648_750, 1),
+                new Event.Accepted(F + 10, house, BTC, Side.SELL, 648_950, 1),                        // crosses the user's bid
+                new Event.Traded(bid, 1, true, 649_000, 1, 1),
+                new Event.Traded(F + 10, 1, false, 649_000, 1, 0),
+                new Event.Accepted(F + 11, house, BTC, Side.SELL, 649_000, 1),
+                new Event.Traded(bid, 2, true, 649_000, 1, 0),
+                new Event.Traded(F + 11, 2, false, 649_000, 1, 0),
+                new Event.Accepted(F + 12, house, BTC, Side.SELL, 649_050, 1),
+                new Event.Accepted(F + 13, house, BTC, Side.SELL, 648_900, 1),                        // the print: house meets house
+                new Event.Accepted(F + 14, house, BTC, Side.BUY, 648_900, 1),
+                new Event.Traded(F + 13, 3, true, 648_900, 1, 0),
+                new Event.Traded(F + 14, 3, false, 648_900, 1, 0));
+        assertThat(h.engine.position(house, BTC, PositionSide.BOTH).positionAmt())
+                .as("the house sold the user its 2 contracts; its print with itself nets to nothing").isEqualTo(-2);
+    }
+
+    @Test
+    void whatTheNewLadderCannotTakeThePrintSweepsAtTheOrdersOwnPrices() {
+        requote(650_000);
+        long bid = h.gtc(user, Side.BUY, 649_000, 5).orderId();
+        h.drain();
+        h.execute(new Command.Print(BTC, 648_900, 1));
+        List<Event> lifecycle = EngineHarness.orderLifecycle(h.drain());
+        assertThat(lifecycle).filteredOn(e -> e instanceof Event.Traded t && t.orderId() == bid)
+                .extracting(e -> ((Event.Traded) e).price(), e -> ((Event.Traded) e).qty(), e -> ((Event.Traded) e).remainingQty())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(649_000L, 1L, 4L),   // the ladder's 648950 ask
+                        org.assertj.core.groups.Tuple.tuple(649_000L, 1L, 3L),            // its 649000 ask
+                        org.assertj.core.groups.Tuple.tuple(649_000L, 3L, 0L));           // the sweep takes the rest
+        assertThat(h.execute(new Command.Print("NOPE", 648_900, 1))).isEqualTo(new Result.Rejected(Reject.UNKNOWN_SYMBOL));
+        assertThat(h.execute(new Command.Print(BTC, 648_900, 0)).changedState()).as("no quantity").isFalse();
+        h.execute(new Command.ConfigureHouse(0, 0, 0, 0));
+        assertThat(h.execute(new Command.Print(BTC, 648_900, 1))).as("no house").isEqualTo(new Result.Rejected(Reject.UNKNOWN_ACCOUNT));
+    }
 }

@@ -103,6 +103,11 @@ public final class CommandCodec {
                 g.writeNumberField("amount", c.amount());
             } else if (command instanceof Command.Tick) {
                 g.writeStringField("t", "tick");
+            } else if (command instanceof Command.Print c) {
+                g.writeStringField("t", "print");
+                g.writeStringField("s", c.symbol());
+                g.writeNumberField("p", c.price());
+                g.writeNumberField("q", c.quantity());
             } else if (command instanceof Command.ReplaceState c) {
                 g.writeStringField("t", "replaceState");
                 g.writeStringField("state", c.stateHash());
@@ -181,6 +186,7 @@ public final class CommandCodec {
             case "transfer" -> new Command.Transfer(Long.parseLong(fields.get("account")), fields.get("asset"),
                     Long.parseLong(fields.get("amount")));
             case "tick" -> new Command.Tick();
+            case "print" -> new Command.Print(fields.get("s"), Long.parseLong(fields.get("p")), Long.parseLong(fields.get("q")));
             case "replaceState" -> new Command.ReplaceState(fields.get("state"));
             default -> throw new JournalException("unknown journal entry type '" + type + "': " + text);
         };

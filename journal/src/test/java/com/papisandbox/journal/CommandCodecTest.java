@@ -36,6 +36,7 @@ class CommandCodecTest {
             new Command.Transfer(2, "BTC", -123_456_789),
             new Command.Tick(),
             new Command.ReplaceState(""),
+            new Command.Print("BTCUSD_PERP", 650_000, 3),
             new Command.ReplaceState("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"),
             new Command.Requote("BTCUSD_PERP", 650_001),
             new Command.ConfigureHouse(7, 20, 100, 100),

@@ -90,7 +90,7 @@ public final class Sandbox implements AutoCloseable {
 
     public static Sandbox start(SandboxConfig config) {
         for (AccountSpec spec : config.accounts()) {
-            if (HouseAccount.isHouse(spec.apiKey())) throw new IllegalArgumentException("the API key " + spec.apiKey() + " is reserved for the house account");
+            if (HouseAccount.reserved(spec.apiKey())) throw new IllegalArgumentException("the API key " + spec.apiKey() + " is reserved for the sandbox's own accounts");
         }
         InstrumentCatalog catalog = InstrumentCatalog.of(config.instrumentsFile());
         // Netty and Vert.x load their classes while the journal is opened and replayed.
@@ -115,7 +115,7 @@ public final class Sandbox implements AutoCloseable {
             ApiKeys apiKeys = new ApiKeys();
             Map<String, String> stored = new LinkedHashMap<>();
             for (Account account : engine.accounts()) {
-                if (HouseAccount.isHouse(account.apiKey())) continue;
+                if (HouseAccount.reserved(account.apiKey())) continue;
                 apiKeys.put(account.apiKey(), account.accountId(), Credential.parse(account.credential()));
                 stored.put(account.apiKey(), account.credential());
             }

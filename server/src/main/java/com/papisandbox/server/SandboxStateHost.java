@@ -53,7 +53,7 @@ final class SandboxStateHost implements StateHost {
             Map<String, ApiKeys.Entry> keys = engine.read(e -> {
                 Map<String, ApiKeys.Entry> all = new HashMap<>();
                 for (Account account : e.accounts()) {
-                    if (HouseAccount.isHouse(account.apiKey())) continue;
+                    if (HouseAccount.reserved(account.apiKey())) continue;
                     all.put(account.apiKey(), new ApiKeys.Entry(account.accountId(), Credential.parse(account.credential())));
                 }
                 return all;

@@ -115,6 +115,46 @@ public final class HttpAdminClient implements SandboxAdmin {
     }
 
     @Override
+    public MarketInfo tradeAt(String symbol, BigDecimal price, BigDecimal quantity) {
+        JsonObject body = new JsonObject();
+        putIf(body, "symbol", symbol);
+        if (price != null) body.put("price", price.toPlainString());
+        if (quantity != null) body.put("quantity", quantity.toPlainString());
+        return market((JsonObject) call("POST", "/market/trade", body));
+    }
+
+    @Override
+    public LiquidityInfo addLiquidity(String symbol, String side, BigDecimal price, BigDecimal quantity) {
+        JsonObject body = new JsonObject();
+        putIf(body, "symbol", symbol);
+        putIf(body, "side", side);
+        if (price != null) body.put("price", price.toPlainString());
+        if (quantity != null) body.put("quantity", quantity.toPlainString());
+        return liquidity((JsonObject) call("POST", "/market/liquidity", body));
+    }
+
+    @Override
+    public LiquidityInfo removeLiquidity(String symbol, String side) {
+        JsonObject body = new JsonObject();
+        putIf(body, "symbol", symbol);
+        putIf(body, "side", side);
+        return liquidity((JsonObject) call("POST", "/market/liquidity/remove", body));
+    }
+
+    private static LiquidityInfo liquidity(JsonObject o) {
+        return new LiquidityInfo(o.getString("symbol"), levels(o.getJsonArray("bids")), levels(o.getJsonArray("asks")));
+    }
+
+    private static List<List<BigDecimal>> levels(JsonArray rows) {
+        List<List<BigDecimal>> levels = new ArrayList<>();
+        for (Object row : rows) {
+            JsonArray r = (JsonArray) row;
+            levels.add(List.of(new BigDecimal(r.getString(0)), new BigDecimal(r.getString(1))));
+        }
+        return levels;
+    }
+
+    @Override
     public MarketInfo followPath(String symbol, List<PricePoint> points) {
         JsonArray array = new JsonArray();
         for (PricePoint p : points) array.add(new JsonObject().put("afterMillis", p.afterMillis()).put("price", p.price().toPlainString()));

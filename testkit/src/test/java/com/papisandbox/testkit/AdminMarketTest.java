@@ -190,4 +190,72 @@ class AdminMarketTest {
         JsonArray trades = new JsonArray(a.raw("GET", "/dapi/v1/trades", "symbol=" + ETH, null, null).body());
         assertThat(trades).as("no user orders: the house never trades with itself").isEmpty();
     }
+
+    @Test
+    void e_aTradeAtAPriceFillsTheOrdersItCrossesAndBecomesTheLastPrice() {
+        assertRefused(() -> admin.tradeAt(BTC, new BigDecimal("60000"), null), 409, "MARKET_OFF");
+        admin.resumeMarket();
+        admin.holdMarket();
+        admin.setPrices(BTC, new BigDecimal("60000"), null, null);
+        long bid = new JsonObject(a.signed("POST", ORDER, limit(BTC, "BUY", "2", "59000")).body()).getLong("orderId");
+        long ask = new JsonObject(a.signed("POST", ORDER, limit(BTC, "SELL", "1", "61000")).body()).getLong("orderId");
+
+        admin.tradeAt(BTC, new BigDecimal("58900"), new BigDecimal("3"));
+        JsonObject filled = new JsonObject(a.signed("GET", ORDER, byId(BTC, bid)).body());
+        assertThat(filled.getString("status")).as("the print crossed it").isEqualTo("FILLED");
+        assertThat(new BigDecimal(filled.getString("avgPrice"))).isEqualByComparingTo("59000");
+        assertThat(new JsonObject(a.signed("GET", ORDER, byId(BTC, ask)).body()).getString("status")).isEqualTo("NEW");
+        JsonObject ticker = new JsonObject(a.raw("GET", "/dapi/v1/ticker/price", "symbol=" + BTC, null, null).body().replaceAll("^\\[|]$", ""));
+        assertThat(new BigDecimal(ticker.getString("price"))).as("the last price").isEqualByComparingTo("58900");
+        JsonArray trades = new JsonArray(a.raw("GET", "/dapi/v1/trades", "symbol=" + BTC, null, null).body());
+        JsonObject last = trades.getJsonObject(trades.size() - 1);
+        assertThat(new BigDecimal(last.getString("price"))).isEqualByComparingTo("58900");
+        assertThat(last.getString("qty")).isEqualTo("3");
+        assertThat(reference(BTC)).isEqualByComparingTo("58900.0");
+
+        String hash = admin.stateHash().stateHash();
+        assertRefused(() -> admin.tradeAt(BTC, null, null), 400, "BAD_REQUEST");
+        assertRefused(() -> admin.tradeAt(BTC, new BigDecimal("58900"), new BigDecimal("0.5")), 400, "BAD_REQUEST");
+        assertRefused(() -> admin.tradeAt("NOPE", new BigDecimal("58900"), null), 404, "UNKNOWN_SYMBOL");
+        assertThat(admin.stateHash().stateHash()).isEqualTo(hash);
+    }
+
+    @Test
+    void f_liquidityAddedByHandRestsUntilRemoved() {
+        admin.resumeMarket();
+        admin.setPrices(BTC, new BigDecimal("60000"), null, null);
+        SandboxAdmin.LiquidityInfo added = admin.addLiquidity(BTC, "BUY", new BigDecimal("59500"), new BigDecimal("700"));
+        admin.addLiquidity(BTC, "SELL", new BigDecimal("60800.5"), new BigDecimal("40"));
+        added = admin.addLiquidity(BTC, "BUY", new BigDecimal("59400"), new BigDecimal("10"));
+        assertThat(added.bids()).containsExactly(List.of(new BigDecimal("59500.0"), new BigDecimal("700")),
+                List.of(new BigDecimal("59400.0"), new BigDecimal("10")));
+        assertThat(added.asks()).containsExactly(List.of(new BigDecimal("60800.5"), new BigDecimal("40")));
+        assertThat(depthLevel(BTC, "bids", "59500.0")).isEqualTo("700");
+        admin.advanceClock(60_000);
+        assertThat(depthLevel(BTC, "bids", "59500.0")).as("the house's requotes leave it alone").isEqualTo("700");
+        assertThat(admin.accounts()).extracting(SandboxAdmin.AccountInfo::apiKey).doesNotContain("papi-sandbox-liquidity");
+
+        SandboxAdmin.LiquidityInfo left = admin.removeLiquidity(BTC, "BUY");
+        assertThat(left.bids()).isEmpty();
+        assertThat(left.asks()).hasSize(1);
+        assertThat(depthLevel(BTC, "bids", "59500.0")).isNull();
+        assertThat(admin.removeLiquidity(BTC, null).asks()).isEmpty();
+
+        String hash = admin.stateHash().stateHash();
+        assertRefused(() -> admin.addLiquidity(BTC, "UP", new BigDecimal("59500"), BigDecimal.ONE), 400, "BAD_REQUEST");
+        assertRefused(() -> admin.addLiquidity(BTC, "SELL", new BigDecimal("1000"), BigDecimal.ONE), 400, "BAD_REQUEST");
+        assertRefused(() -> admin.addLiquidity(BTC, "BUY", new BigDecimal("59500"), new BigDecimal("0.5")), 400, "BAD_REQUEST");
+        assertRefused(() -> admin.addLiquidity(BTC, "BUY", null, BigDecimal.ONE), 400, "BAD_REQUEST");
+        assertRefused(() -> admin.removeLiquidity(BTC, "BOTH"), 400, "BAD_REQUEST");
+        assertThat(admin.stateHash().stateHash()).isEqualTo(hash);
+    }
+
+    /** The quantity at one price of the REST depth, or null. */
+    private static String depthLevel(String symbol, String side, String price) {
+        for (Object level : depth(symbol).getJsonArray(side)) {
+            JsonArray l = (JsonArray) level;
+            if (l.getString(0).equals(price)) return l.getString(1);
+        }
+        return null;
+    }
 }

@@ -35,7 +35,7 @@ final class AccountTasks {
     SandboxAdmin.CreatedAccount create(SandboxAdmin.NewAccount spec) {
         String apiKey = spec.apiKey() == null ? "sbx" + RandomText.alphanumeric(60) : spec.apiKey();
         if (!API_KEY.matcher(apiKey).matches()) throw AdminException.badRequest("apiKey must be 1-128 characters of A-Z a-z 0-9 _ -");
-        if (HouseAccount.isHouse(apiKey)) throw AdminException.conflict("ACCOUNT_EXISTS", "the API key " + apiKey + " is reserved for the house account");
+        if (HouseAccount.reserved(apiKey)) throw AdminException.conflict("ACCOUNT_EXISTS", "the API key " + apiKey + " is reserved for the sandbox's own accounts");
         if (spec.secret() != null && spec.rsaPublicKey() != null) throw AdminException.badRequest("send secret or rsaPublicKey, not both");
         String secret = null;
         String credential;
@@ -73,7 +73,7 @@ final class AccountTasks {
         return engine.read(e -> {
             List<SandboxAdmin.AccountInfo> all = new ArrayList<>();
             for (Account account : e.accounts()) {
-                if (!HouseAccount.isHouse(account.apiKey())) all.add(view(account));
+                if (!HouseAccount.reserved(account.apiKey())) all.add(view(account));
             }
             return all;
         });
@@ -116,7 +116,7 @@ final class AccountTasks {
     private SandboxAdmin.AccountInfo info(String apiKey) {
         SandboxAdmin.AccountInfo info = engine.read(e -> {
             Account account = apiKey == null ? null : e.account(apiKey);
-            return account == null || HouseAccount.isHouse(apiKey) ? null : view(account);
+            return account == null || HouseAccount.reserved(apiKey) ? null : view(account);
         });
         if (info == null) throw AdminException.notFound("UNKNOWN_ACCOUNT", "no account has the API key " + apiKey);
         return info;

@@ -40,6 +40,12 @@ public final class AdminRoutes {
                             r.integer("depth") == null ? null : Math.toIntExact(r.integer("depth")), r.integer("levelQty")))),
             post("/market/prices", Set.of("symbol", "referencePrice", "markPrice", "indexPrice"), "set a symbol's reference, mark or index price",
                     (a, r) -> a.setPrices(r.string("symbol"), r.decimal("referencePrice"), r.decimal("markPrice"), r.decimal("indexPrice"))),
+            post("/market/trade", Set.of("symbol", "price", "quantity"), "trade at a price: a print that fills the resting orders it crosses",
+                    (a, r) -> a.tradeAt(r.string("symbol"), r.decimal("price"), r.decimal("quantity"))),
+            post("/market/liquidity", Set.of("symbol", "side", "price", "quantity"), "rest liquidity by hand (an order the house never requotes)",
+                    (a, r) -> a.addLiquidity(r.string("symbol"), r.string("side"), r.decimal("price"), r.decimal("quantity"))),
+            post("/market/liquidity/remove", Set.of("symbol", "side"), "remove the hand-added liquidity of a symbol (one side or both)",
+                    (a, r) -> a.removeLiquidity(r.string("symbol"), r.string("side"))),
             post("/market/path", Set.of("symbol", "points", "csv"), "move a symbol's pair along points {afterMillis, price} or csv lines",
                     (a, r) -> a.followPath(r.string("symbol"), r.points())),
 

@@ -91,6 +91,21 @@ public final class LocalAdmin implements SandboxAdmin {
     }
 
     @Override
+    public MarketInfo tradeAt(String symbol, BigDecimal price, BigDecimal quantity) {
+        return market.trade(symbol, price, quantity);
+    }
+
+    @Override
+    public LiquidityInfo addLiquidity(String symbol, String side, BigDecimal price, BigDecimal quantity) {
+        return market.addLiquidity(symbol, side, price, quantity);
+    }
+
+    @Override
+    public LiquidityInfo removeLiquidity(String symbol, String side) {
+        return market.removeLiquidity(symbol, side);
+    }
+
+    @Override
     public MarketInfo followPath(String symbol, List<PricePoint> points) {
         return market.follow(symbol, points);
     }

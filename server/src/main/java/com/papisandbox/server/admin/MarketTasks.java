@@ -3,6 +3,9 @@ package com.papisandbox.server.admin;
 import com.papisandbox.engine.Command;
 import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.MarketView;
+import com.papisandbox.engine.OrderView;
+import com.papisandbox.engine.Side;
+import com.papisandbox.server.market.HouseAccount;
 import com.papisandbox.engine.Query;
 import com.papisandbox.engine.Result;
 import com.papisandbox.server.market.MarketConfig;
@@ -83,6 +86,90 @@ final class MarketTasks {
             if (r instanceof Result.Rejected) throw AdminException.badRequest("price outside the symbol's PRICE_FILTER range");
         }
         return prices(symbol).get(0);
+    }
+
+    SandboxAdmin.MarketInfo trade(String symbol, BigDecimal price, BigDecimal quantity) {
+        Instrument instrument = instrument(symbol);
+        if (price == null) throw AdminException.badRequest("price is required");
+        long units = priceUnits(instrument, price, "price");
+        long qty = quantity == null ? Math.max(instrument.minQty(), instrument.stepSize()) : quantityUnits(instrument, quantity);
+        try {
+            market.trade(symbol, units, qty);
+        } catch (IllegalStateException e) {
+            throw AdminException.conflict("MARKET_OFF", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw AdminException.badRequest(e.getMessage());
+        }
+        return info();
+    }
+
+    SandboxAdmin.LiquidityInfo addLiquidity(String symbol, String side, BigDecimal price, BigDecimal quantity) {
+        Instrument instrument = instrument(symbol);
+        Side s = side(side, false);
+        if (price == null || quantity == null) throw AdminException.badRequest("price and quantity are required");
+        long units = priceUnits(instrument, price, "price");
+        long qty = quantityUnits(instrument, quantity);
+        Result result;
+        try {
+            result = market.addLiquidity(instrument, s, units, qty);
+        } catch (Exception e) {
+            throw EngineCalls.unavailable(e.toString());
+        }
+        if (result instanceof Result.Rejected rejected) {
+            throw AdminException.badRequest("the order was refused: " + com.papisandbox.server.ApiError.of(rejected.reason()).msg());
+        }
+        return liquidity(instrument);
+    }
+
+    SandboxAdmin.LiquidityInfo removeLiquidity(String symbol, String side) {
+        Instrument instrument = instrument(symbol);
+        Side s = side(side, true);
+        run(() -> market.removeLiquidity(instrument, s));
+        return liquidity(instrument);
+    }
+
+    private SandboxAdmin.LiquidityInfo liquidity(Instrument instrument) {
+        return engine.read(e -> {
+            var provider = e.account(HouseAccount.LIQUIDITY_API_KEY);
+            List<List<BigDecimal>> bids = new ArrayList<>();
+            List<List<BigDecimal>> asks = new ArrayList<>();
+            if (provider != null) {
+                List<OrderView> orders = new ArrayList<>(e.openOrders(provider.accountId()));
+                orders.removeIf(o -> !o.instrument().symbol().equals(instrument.symbol()));
+                orders.sort(java.util.Comparator.comparingLong(OrderView::price));
+                for (OrderView o : orders) {
+                    List<BigDecimal> row = List.of(instrument.priceDecimal(o.price()), instrument.quantityDecimal(o.origQty() - o.executedQty()));
+                    if (o.side() == Side.BUY) bids.add(0, row);
+                    else asks.add(row);
+                }
+            }
+            return new SandboxAdmin.LiquidityInfo(instrument.symbol(), bids, asks);
+        });
+    }
+
+    private static Side side(String side, boolean optional) {
+        if (side == null) {
+            if (optional) return null;
+            throw AdminException.badRequest("side is required: BUY or SELL");
+        }
+        return switch (side) {
+            case "BUY" -> Side.BUY;
+            case "SELL" -> Side.SELL;
+            default -> throw AdminException.badRequest("side must be BUY or SELL");
+        };
+    }
+
+    /** A quantity in the symbol's quantity units: whole contracts, on its step, within its LOT_SIZE. */
+    private static long quantityUnits(Instrument instrument, BigDecimal quantity) {
+        try {
+            long units = quantity.movePointRight(instrument.quantityPrecision()).setScale(0, RoundingMode.UNNECESSARY).longValueExact();
+            if (units < instrument.minQty() || units > instrument.maxQty() || units % Math.max(1, instrument.stepSize()) != 0) {
+                throw AdminException.badRequest("quantity outside the symbol's LOT_SIZE");
+            }
+            return units;
+        } catch (ArithmeticException e) {
+            throw AdminException.badRequest("quantity must be a whole number of contracts within LOT_SIZE");
+        }
     }
 
     SandboxAdmin.MarketInfo follow(String symbol, List<SandboxAdmin.PricePoint> points) {

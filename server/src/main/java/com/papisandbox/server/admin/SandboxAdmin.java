@@ -51,6 +51,22 @@ public interface SandboxAdmin {
      */
     SymbolPrices setPrices(String symbol, BigDecimal referencePrice, BigDecimal markPrice, BigDecimal indexPrice);
 
+    /**
+     * A print: the market trades {@code quantity} contracts (null: the minimum) at {@code price} now; the house's
+     * ladder moves there and takes every resting order the move crossed; the price becomes the last price. The
+     * market must be on.
+     */
+    MarketInfo tradeAt(String symbol, BigDecimal price, BigDecimal quantity);
+
+    /**
+     * Rests liquidity by hand: a GTC order of the sandbox's liquidity provider (an account the house never
+     * requotes) on {@code side} (BUY or SELL) at {@code price}; it stays until it is filled or removed.
+     */
+    LiquidityInfo addLiquidity(String symbol, String side, BigDecimal price, BigDecimal quantity);
+
+    /** Removes the hand-added liquidity on the symbol, of one side or (null) both. */
+    LiquidityInfo removeLiquidity(String symbol, String side);
+
     /** Moves a symbol's pair along a path of points relative to now; the market must be on. */
     MarketInfo followPath(String symbol, List<PricePoint> points);
 
@@ -168,6 +184,10 @@ public interface SandboxAdmin {
     }
 
     record SymbolPrices(String symbol, BigDecimal referencePrice, BigDecimal markPrice, BigDecimal indexPrice) {
+    }
+
+    /** The liquidity provider's resting orders on a symbol: bids best first, asks best first, as [price, quantity]. */
+    record LiquidityInfo(String symbol, List<List<BigDecimal>> bids, List<List<BigDecimal>> asks) {
     }
 
     /** The price {@code afterMillis} of sandbox time from now. */

@@ -31,8 +31,25 @@ public final class HouseAccount {
     private HouseAccount() {
     }
 
-    public static boolean isHouse(String apiKey) {
-        return API_KEY.equals(apiKey);
+    /** The account that holds the liquidity the admin API adds by hand (never the house's ladder). */
+    public static final String LIQUIDITY_API_KEY = "papi-sandbox-liquidity";
+
+    /** The sandbox's own accounts (the house, the liquidity provider): never registered, listed or opened by users. */
+    public static boolean reserved(String apiKey) {
+        return API_KEY.equals(apiKey) || LIQUIDITY_API_KEY.equals(apiKey);
+    }
+
+    /**
+     * Opens (once) the account that holds hand-added liquidity, funded and at 1x on {@code symbol} like the house;
+     * returns its id.
+     */
+    public static long openLiquidityProvider(EngineThread engine, Instrument instrument, Iterable<Instrument> all) throws Exception {
+        Map<String, BigDecimal> balances = new TreeMap<>();
+        for (Instrument i : all) balances.put(i.marginAsset(), BALANCE);
+        Result opened = engine.submit(new Command.OpenAccount(LIQUIDITY_API_KEY, CREDENTIAL, balances)).get(30, TimeUnit.SECONDS);
+        long id = ((Result.AccountOpened) opened).accountId();
+        engine.submit(new Command.SetLeverage(id, instrument.symbol(), 1)).get(30, TimeUnit.SECONDS);
+        return id;
     }
 
     /**

@@ -193,6 +193,22 @@ public final class LiveMarket implements AutoCloseable {
     }
 
     /**
+     * A print at {@code price} (price units) of {@code quantity} contracts on {@code symbol} now: its pair moves
+     * there (as {@link #reference}), and the engine's house takes the resting orders the move crossed and trades
+     * at exactly that price ({@link Command.Print}).
+     */
+    public synchronized void trade(String symbol, long price, long quantity) {
+        Instrument instrument = listed(symbol);
+        int pair = pairs.get(instrument.pair());
+        scripted.remove(pair);
+        pairPrices[pair] = instrument.priceDecimal(price).doubleValue() / basis(instrument);
+        Result r = await(engine.submit(new Command.Print(symbol, price, quantity)));
+        if (r instanceof Result.Rejected rejected) throw new IllegalArgumentException("the print was refused: " + rejected.reason());
+        lastSent.put(symbol, price);
+        tick();
+    }
+
+    /**
      * Moves {@code symbol}'s pair along {@code points}: each {@code afterMillis[i]} of sandbox time from now it is at
      * {@code prices[i]} (quote currency), linearly in between, starting from its price now; afterwards it moves on as
      * before (or stands, if held). A point at 0 ms moves it at once.
@@ -239,6 +255,11 @@ public final class LiveMarket implements AutoCloseable {
      */
     private CompletableFuture<Result> prepare(Instrument instrument) {
         return engine.submit(new Command.SetLeverage(houseId, instrument.symbol(), 1));
+    }
+
+    private static Result await(CompletableFuture<Result> reply) {
+        await(List.of(reply));
+        return reply.join();
     }
 
     private static void await(List<CompletableFuture<Result>> replies) {

@@ -26,6 +26,8 @@ public final class MarketControl implements AutoCloseable {
     private MarketConfig config;
     /** Null while the market is off. */
     private LiveMarket live;
+    /** Numbers the liquidity provider's client order ids. */
+    private long liquidityOrders;
 
     private MarketControl(InstrumentCatalog catalog, EngineThread engine, LongSupplier clock, MarketConfig config, LiveMarket live) {
         this.catalog = catalog;
@@ -110,6 +112,33 @@ public final class MarketControl implements AutoCloseable {
         }
         Result r = engine.submit(new Command.Requote(instrument.symbol(), referencePrice)).get(30, TimeUnit.SECONDS);
         if (r instanceof Result.Rejected rejected) throw new IllegalArgumentException("price refused: " + rejected.reason());
+    }
+
+    /** A print at {@code price} (price units) of {@code quantity} contracts (see {@link LiveMarket#trade}); the market must be on. */
+    public synchronized void trade(String symbol, long price, long quantity) {
+        running().trade(symbol, price, quantity);
+    }
+
+    /** Rests an order of the liquidity provider's (a sandbox account the house never requotes); returns its result. */
+    public synchronized Result addLiquidity(Instrument instrument, com.papisandbox.engine.Side side, long price, long quantity) throws Exception {
+        long provider = HouseAccount.openLiquidityProvider(engine, instrument, engine.instruments().values());
+        String clientId = "lp_" + (++liquidityOrders) + "_" + clock.getAsLong();
+        return engine.submit(new Command.PlaceOrder(provider, instrument.symbol(), side, com.papisandbox.engine.OrderType.LIMIT,
+                com.papisandbox.engine.TimeInForce.GTC, com.papisandbox.engine.PositionSide.BOTH, false, price, quantity, clientId))
+                .get(30, TimeUnit.SECONDS);
+    }
+
+    /** Cancels the liquidity provider's orders on the symbol, of one side or (null) both. */
+    public synchronized void removeLiquidity(Instrument instrument, com.papisandbox.engine.Side side) throws Exception {
+        Long provider = engine.read(e -> e.account(HouseAccount.LIQUIDITY_API_KEY) == null ? null : e.account(HouseAccount.LIQUIDITY_API_KEY).accountId())
+                .get(30, TimeUnit.SECONDS);
+        if (provider == null) return;
+        java.util.List<Long> orders = engine.read(e -> e.openOrders(provider).stream()
+                .filter(o -> o.instrument().symbol().equals(instrument.symbol()) && (side == null || o.side() == side))
+                .map(com.papisandbox.engine.OrderView::orderId).toList()).get(30, TimeUnit.SECONDS);
+        for (long orderId : orders) {
+            engine.submit(new Command.CancelOrder(provider, instrument.symbol(), orderId, null)).get(30, TimeUnit.SECONDS);
+        }
     }
 
     /** Scripts a move for the symbol's pair (see {@link LiveMarket#follow}); the market must be on. */
