@@ -71,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
             description = "How often the reference prices move and the house requotes (default: ${DEFAULT-VALUE}).")
     long marketTickMillis;
 
-    @Option(names = "--no-rate-limits", description = "Count request weight and orders but never answer 429 (for load tests).")
+    @Option(names = "--no-rate-limits", description = "Count request weight and orders and report them in the headers, but never answer 429 or ban an IP with 418 (for load tests).")
     boolean noRateLimits;
 
     @Option(names = "--admin-token", paramLabel = "TOKEN",

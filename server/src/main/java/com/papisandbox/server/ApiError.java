@@ -39,6 +39,12 @@ public record ApiError(int httpStatus, int code, String msg) {
                 + " requests per minute. Please use the websocket for live updates to avoid polling the API.");
     }
 
+    /** A banned IP's answer (spec §9.1); {@code until} is the ban's end in epoch milliseconds, as Binance prints it. */
+    public static ApiError ipBanned(long until) {
+        return new ApiError(418, -1003, "Way too many requests; IP banned until " + until
+                + ". Please use the websocket for live updates to avoid bans.");
+    }
+
     public static ApiError tooManyOrders(int limit) {
         return new ApiError(429, -1015, "Too many new orders; current limit is " + limit + " orders per MINUTE.");
     }

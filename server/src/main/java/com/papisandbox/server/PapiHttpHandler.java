@@ -72,38 +72,58 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
     public void handle(HttpServerRequest req) {
         String ip = req.remoteAddress() == null ? "local" : req.remoteAddress().host();
         Endpoint<?> endpoint = routes.find(req.method().name() + " " + req.path());
+        if (endpoint == null && admin != null && com.papisandbox.server.admin.AdminHttpHandler.serves(req.path())) {
+            admin.handle(req);
+            return;
+        }
+        RateLimits.IpBudget budget = rateLimits.ip(ip);
+        long now = clock.getAsLong();
+        long bannedUntil = budget.bannedUntil(now);
+        if (bannedUntil > 0) {
+            // a banned IP is answered at the door: nothing of the request is read, nothing counted
+            send(req, new ApiException(ApiError.ipBanned(bannedUntil), RateLimits.secondsUntil(now, bannedUntil)), budget, -1);
+            return;
+        }
         if (endpoint == null) {
-            if (admin != null && com.papisandbox.server.admin.AdminHttpHandler.serves(req.path())) {
-                admin.handle(req);
-                return;
-            }
-            rateLimits.addWeight(ip, 1, clock.getAsLong());
-            send(req, ApiError.notFound(req.method().name(), displayPath(req.path())), ip, -1);
+            sendCharged(req, ApiError.notFound(req.method().name(), displayPath(req.path())), budget, now);
             return;
         }
         Context context = Vertx.currentContext();
         if (endpoint.security() == Security.NONE) {
             // Public endpoints take their parameters from the query string only: no body to wait for.
-            process(req, endpoint, null, ip, context);
+            process(req, endpoint, null, budget, context);
             return;
         }
         String length = req.getHeader("Content-Length");
         if (length != null && (length.length() > 9 || parseOrMax(length) > MAX_BODY_BYTES)) {
-            rateLimits.addWeight(ip, 1, clock.getAsLong());
-            send(req, ApiError.tooManyParameters(), ip, -1);
+            sendCharged(req, ApiError.tooManyParameters(), budget, now);
             return;
         }
         req.body().onComplete(body -> {
             if (body.failed()) {
                 log.debug("request body failed: {}", body.cause().toString());
-                send(req, ApiError.illegalChars(), ip, -1);
+                send(req, new ApiException(ApiError.illegalChars()), budget, -1);
                 return;
             }
-            process(req, endpoint, body.result(), ip, context);
+            process(req, endpoint, body.result(), budget, context);
         });
     }
 
-    private <R> void process(HttpServerRequest req, Endpoint<R> endpoint, Buffer body, String ip, Context context) {
+    /** An answer that weighs 1; over the limit the refusal replaces it. */
+    private void sendCharged(HttpServerRequest req, ApiError error, RateLimits.IpBudget budget, long now) {
+        int used = budget.charge(1, now);
+        send(req, budget.over(used) ? refusal(budget, now) : new ApiException(error), budget, -1);
+    }
+
+    /** 429 until the minute rolls; past {@link RateLimits#REFUSALS_BEFORE_BAN} refusals, 418 for the ban earned. */
+    private static ApiException refusal(RateLimits.IpBudget budget, long now) {
+        long bannedUntil = budget.refuse(now);
+        return bannedUntil == 0
+                ? new ApiException(ApiError.tooManyRequests(RateLimits.IP_WEIGHT_PER_MINUTE), RateLimits.secondsToNextMinute(now))
+                : new ApiException(ApiError.ipBanned(bannedUntil), RateLimits.secondsUntil(now, bannedUntil));
+    }
+
+    private <R> void process(HttpServerRequest req, Endpoint<R> endpoint, Buffer body, RateLimits.IpBudget budget, Context context) {
         long now = clock.getAsLong();
         int weight = 1;
         try {
@@ -115,12 +135,12 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
                     ? RequestParams.parse(req.query(), body == null ? "" : formBody(req, body))
                     : RequestParams.parse(null, "");
             weight = endpoint.weight().of(params);
-            int used = weight == 0 ? 0 : rateLimits.addWeight(ip, weight, now);
+            int used = weight == 0 ? budget.used(now) : budget.charge(weight, now);
             weight = 0;
-            if (used < 0) throw new ApiException(ApiError.tooManyRequests(RateLimits.IP_WEIGHT_PER_MINUTE));
+            if (budget.over(used)) throw refusal(budget, now);
             Faults.Hit hit = faults.armed() ? faults.hit(req.method().name(), req.path(), FaultReplies.throttleExempt(req, params)) : null;
             if (hit != null && hit.answersAlone()) {
-                FaultReplies.answer(req, hit, date.now(), now, rateLimits.usedWeight(ip, now));
+                FaultReplies.answer(req, hit, date.now(), now, budget.used(now));
                 return;
             }
             if (readsParameters) checkAllRead(endpoint, params, security.acceptsEnvelope());
@@ -140,48 +160,49 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
             }
             long orderAccount = endpoint.placesOrder() ? accountId : -1;
             if (call == null) {
-                finish(req, endpoint, request, null, null, ip, orderAccount, hit);
+                finish(req, endpoint, request, null, null, budget, orderAccount, hit);
                 return;
             }
             CompletableFuture<Result> reply = engine.submit(call).orTimeout(engineTimeoutMillis, TimeUnit.MILLISECONDS);
             reply.whenComplete((result, failure) -> context.runOnContext(v ->
-                    finish(req, endpoint, request, result, failure, ip, orderAccount, hit)));
+                    finish(req, endpoint, request, result, failure, budget, orderAccount, hit)));
         } catch (ApiException e) {
-            if (weight > 0) rateLimits.addWeight(ip, weight, now);
-            send(req, e.error(), ip, -1);
+            // refused before its weight was known (key, parameter syntax): it weighs 1
+            if (weight > 0) budget.charge(weight, now);
+            send(req, e, budget, -1);
         } catch (RuntimeException e) {
             log.error("unexpected failure handling {} {}", req.method(), req.path(), e);
-            send(req, ApiError.unknown(), ip, -1);
+            send(req, new ApiException(ApiError.unknown()), budget, -1);
         }
     }
 
     private <R> void finish(HttpServerRequest req, Endpoint<R> endpoint, R request, Result result,
-                            Throwable failure, String ip, long orderAccount, Faults.Hit hit) {
+                            Throwable failure, RateLimits.IpBudget budget, long orderAccount, Faults.Hit hit) {
         if (hit != null && hit.delayMillis() > 0) {
             // the request was carried out at once; its answer is what arrives late
-            Vertx.currentContext().owner().setTimer(hit.delayMillis(), id -> finish(req, endpoint, request, result, failure, ip, orderAccount,
+            Vertx.currentContext().owner().setTimer(hit.delayMillis(), id -> finish(req, endpoint, request, result, failure, budget, orderAccount,
                     hit.fault() == null ? null : new Faults.Hit(0, hit.fault())));
             return;
         }
         if (hit != null && hit.fault() != null) {
             // UNKNOWN_EXECUTED: carried out, but the client learns nothing of it
-            FaultReplies.answer(req, hit, date.now(), clock.getAsLong(), rateLimits.usedWeight(ip, clock.getAsLong()));
+            FaultReplies.answer(req, hit, date.now(), clock.getAsLong(), budget.used(clock.getAsLong()));
             return;
         }
         try {
             if (failure != null) {
-                send(req, engineFailure(failure), ip, orderAccount);
+                send(req, new ApiException(engineFailure(failure)), budget, orderAccount);
                 return;
             }
             byte[] json = endpoint.render(request, result);
-            int used = rateLimits.usedWeight(ip, clock.getAsLong());
-            int orders = orderAccount < 0 ? -1 : rateLimits.usedOrders(orderAccount, clock.getAsLong());
-            send(req.response(), 200, json, used, orders);
+            long now = clock.getAsLong();
+            int orders = orderAccount < 0 ? -1 : rateLimits.usedOrders(orderAccount, now);
+            send(req.response(), 200, json, budget.used(now), orders, 0);
         } catch (ApiException e) {
-            send(req, e.error(), ip, orderAccount);
+            send(req, e, budget, orderAccount);
         } catch (RuntimeException e) {
             log.error("unexpected failure rendering {} {}", req.method(), req.path(), e);
-            send(req, ApiError.unknown(), ip, orderAccount);
+            send(req, new ApiException(ApiError.unknown()), budget, orderAccount);
         }
     }
 
@@ -222,19 +243,21 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
         if (now - timestamp > recvWindow) throw new ApiException(ApiError.timestampOutsideRecvWindow());
     }
 
-    private void send(HttpServerRequest req, ApiError error, String ip, long orderAccount) {
+    private void send(HttpServerRequest req, ApiException refused, RateLimits.IpBudget budget, long orderAccount) {
         long now = clock.getAsLong();
         int orders = orderAccount < 0 ? -1 : rateLimits.usedOrders(orderAccount, now);
-        send(req.response(), error.httpStatus(), Json.error(error), rateLimits.usedWeight(ip, now), orders);
+        ApiError error = refused.error();
+        send(req.response(), error.httpStatus(), Json.error(error), budget.used(now), orders, refused.retryAfterSeconds());
     }
 
-    private void send(HttpServerResponse response, int status, byte[] json, int usedWeight, int orderCount) {
+    private void send(HttpServerResponse response, int status, byte[] json, int usedWeight, int orderCount, long retryAfterSeconds) {
         if (response.ended() || response.closed()) return;
         response.setStatusCode(status)
                 .putHeader("Content-Type", "application/json")
                 .putHeader("Date", date.now())
                 .putHeader("X-MBX-USED-WEIGHT-1M", Integer.toString(Math.max(usedWeight, 0)));
         if (orderCount >= 0) response.putHeader("X-MBX-ORDER-COUNT-1M", Integer.toString(orderCount));
+        if (retryAfterSeconds > 0) response.putHeader("Retry-After", Long.toString(retryAfterSeconds));
         response.end(Buffer.buffer(json));
     }
 

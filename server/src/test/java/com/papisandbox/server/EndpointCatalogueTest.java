@@ -60,6 +60,20 @@ class EndpointCatalogueTest {
         assertThat(served).containsAll(BEYOND_CATALOGUE);
     }
 
+    /**
+     * The ORDERS budget counts what creates an order: New (its page gives IP weight only, but it is the
+     * new order the limit is about) and Modify ("Weight(Order) 1"). Query CM Modify Order History is also
+     * labelled "(Order)"; it creates nothing and fapi's same page weighs it IP only (docs/decisions.md).
+     */
+    @Test
+    void theOrderBudgetCountsNewAndModifiedOrdersOnly() {
+        Set<String> counted = new TreeSet<>();
+        for (Endpoint<?> e : routes.endpoints()) {
+            if (e.placesOrder()) counted.add(e.route().key());
+        }
+        assertThat(counted).containsExactly("POST /papi/v1/cm/order", "PUT /papi/v1/cm/order");
+    }
+
     @Test
     void readmeEndpointTableIsTheRouteTable() throws IOException {
         String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
