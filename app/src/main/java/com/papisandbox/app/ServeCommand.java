@@ -3,6 +3,7 @@ package com.papisandbox.app;
 import com.papisandbox.server.AccountSpec;
 import com.papisandbox.server.Sandbox;
 import com.papisandbox.server.SandboxConfig;
+import com.papisandbox.server.edge.ConnectionLimits;
 import com.papisandbox.server.market.MarketConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -74,6 +75,18 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-rate-limits", description = "Count request weight and orders and report them in the headers, but never answer 429 or ban an IP with 418 (for load tests).")
     boolean noRateLimits;
 
+    @Option(names = "--request-timeout-ms", paramLabel = "MILLIS", defaultValue = "10000",
+            description = "A request's head and body must arrive within this of its first byte (or of the connection's opening), else the connection is closed (default: ${DEFAULT-VALUE}).")
+    long requestTimeoutMillis;
+
+    @Option(names = "--idle-timeout-ms", paramLabel = "MILLIS", defaultValue = "60000",
+            description = "A keep-alive connection idle this long between requests is closed; WebSocket streams are exempt (default: ${DEFAULT-VALUE}).")
+    long idleTimeoutMillis;
+
+    @Option(names = "--max-connections-per-ip", paramLabel = "N", defaultValue = "256",
+            description = "Open connections one IP may hold, HTTP and WebSocket together; one more is closed at once (default: ${DEFAULT-VALUE}).")
+    int maxConnectionsPerIp;
+
     @Option(names = "--admin-token", paramLabel = "TOKEN",
             description = {"Token the admin API (/sandbox/v1) requires in the X-Sandbox-Token header, 8-256 printable characters;",
                     "without it each start makes a random one and prints it."})
@@ -113,13 +126,16 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
         SandboxConfig.AdminConfig admin;
+        ConnectionLimits connections;
         try {
             admin = new SandboxConfig.AdminConfig(adminToken, adminRemote);
+            connections = new ConnectionLimits(requestTimeoutMillis, idleTimeoutMillis, maxConnectionsPerIp);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
         SandboxConfig config = SandboxConfig.defaults(storeOptions.dataDir).withAdmin(admin).withMarket(marketConfig).withHost(host).withPort(port).withAccounts(specs)
-                .withInstruments(storeOptions.instruments).withRateLimits(!noRateLimits).withStore(storeOptions.store).withSnapshotEvery(snapshotEvery);
+                .withInstruments(storeOptions.instruments).withRateLimits(!noRateLimits).withStore(storeOptions.store).withSnapshotEvery(snapshotEvery)
+                .withConnectionLimits(connections);
         if (snapshotEvery < 0) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--snapshot-every must be 0 or more");
         }

@@ -20,6 +20,7 @@ import com.papisandbox.server.market.MarketControl;
 import com.papisandbox.server.admin.AdminHttpHandler;
 import com.papisandbox.server.admin.LocalAdmin;
 import com.papisandbox.server.admin.SandboxAdmin;
+import com.papisandbox.server.edge.ConnectionGuard;
 import com.papisandbox.server.fault.Faults;
 import com.papisandbox.server.stream.ListenKeys;
 import com.papisandbox.server.stream.MarketStreams;
@@ -155,7 +156,8 @@ public final class Sandbox implements AutoCloseable {
                     listenKeys, userStreams),
                     apiKeys, engineThread, listing::instruments,
                     new RateLimits(config.enforceRateLimits()), clock, config.engineTimeoutMillis(), adminHttp, faults);
-            List<HttpServer> servers = listen(vertx, config, handler, new StreamRouter(userStreams, marketStreams));
+            ConnectionGuard connections = new ConnectionGuard(config.connections());
+            List<HttpServer> servers = listen(vertx, config, handler, new StreamRouter(userStreams, marketStreams), connections);
             String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
             String baseUrl = "http://" + host + ":" + servers.get(0).actualPort();
             return new Sandbox(journal, engineThread, market, clock, admin, adminHttp, adminToken, userStreams, marketStreams, vertx, servers, baseUrl, demo,
@@ -202,15 +204,20 @@ public final class Sandbox implements AutoCloseable {
      * binds a server to the event loop of the context that creates it (servers created from a plain
      * thread would all share one loop), and spreads the connections over the instances.
      */
-    private static List<HttpServer> listen(Vertx vertx, SandboxConfig config, PapiHttpHandler handler, StreamRouter streams) throws Exception {
+    private static List<HttpServer> listen(Vertx vertx, SandboxConfig config, PapiHttpHandler handler, StreamRouter streams,
+                                           ConnectionGuard connections) throws Exception {
         int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
         for (int attempt = 1; ; attempt++) {
             // Vert.x shares a socket between servers that ask for the same port, but not for port 0:
             // pick the free port first, then bind every instance to it.
             int port = config.port() != 0 ? config.port() : freePort(config.host());
+            ConnectionGuard guard = connections;
             List<HttpServer> servers = java.util.Collections.synchronizedList(new ArrayList<>());
             HttpServerOptions options = new HttpServerOptions()
                     .setHost(config.host()).setPort(port).setTcpNoDelay(true)
+                    // HTTP/1.1 only, as Binance's clients speak it: no waiting for an h2c preface, so every
+                    // connection gets its deadlines the moment it is accepted (ConnectionGuard)
+                    .setHttp2ClearTextEnabled(false)
                     // Binance's edge limits: 8 KB request line, 20 KB of headers; beyond them Vert.x
                     // answers 414 / 431 and closes, it never waits for more.
                     .setMaxInitialLineLength(MAX_REQUEST_LINE).setMaxHeaderSize(MAX_HEADERS)
@@ -221,7 +228,7 @@ public final class Sandbox implements AutoCloseable {
                 vertx.deployVerticle(() -> new io.vertx.core.AbstractVerticle() {
                             @Override
                             public void start(io.vertx.core.Promise<Void> started) {
-                                vertx.createHttpServer(options).requestHandler(handler)
+                                vertx.createHttpServer(options).connectionHandler(guard::connected).requestHandler(handler)
                                         .webSocketHandshakeHandler(streams::handshake).webSocketHandler(streams::connected).listen()
                                         .onSuccess(server -> {
                                             servers.add(server);
