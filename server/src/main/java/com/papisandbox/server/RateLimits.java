@@ -63,6 +63,21 @@ public final class RateLimits {
         return counter == null ? 0 : counter.current(now);
     }
 
+    /** Every IP seen, by address: its weight this minute, its ban (0: none) and how long its next ban would be. */
+    public java.util.SortedMap<String, IpState> ips(long now) {
+        java.util.SortedMap<String, IpState> out = new java.util.TreeMap<>();
+        byIp.forEach((ip, budget) -> out.put(ip, budget.state(now)));
+        return out;
+    }
+
+    /** Lifts every ban and forgets past violations (admin: a sandbox user must not wait 3 days). */
+    public void liftBans() {
+        byIp.values().forEach(IpBudget::lift);
+    }
+
+    public record IpState(int usedWeight, long bannedUntil, long nextBanMillis) {
+    }
+
     /** Whole seconds until the minute that holds {@code now} ends: a 429's {@code Retry-After}. */
     public static long secondsToNextMinute(long now) {
         return secondsUntil(now, Math.floorDiv(now, MinuteCounter.MINUTE) * MinuteCounter.MINUTE + MinuteCounter.MINUTE);
@@ -122,6 +137,18 @@ public final class RateLimits {
             refusals = 0;
             bannedUntil = until;
             return until;
+        }
+
+        synchronized IpState state(long now) {
+            int next = now - lastBanEnd >= ladder.memoryMillis() ? 0 : rung;
+            return new IpState(weight.current(now), bannedUntil(now), ladder.duration(next));
+        }
+
+        synchronized void lift() {
+            bannedUntil = 0;
+            rung = 0;
+            refusals = 0;
+            lastBanEnd = Long.MIN_VALUE;
         }
     }
 

@@ -148,14 +148,15 @@ public final class Sandbox implements AutoCloseable {
             String adminToken = config.admin().token() != null ? config.admin().token() : RandomText.alphanumeric(32);
             List<AccountSpec> startAccounts = !config.accounts().isEmpty() ? config.accounts() : demo == null ? List.of() : List.of(demo);
             Faults faults = new Faults(clock);
+            RateLimits rateLimits = new RateLimits(config.enforceRateLimits());
             SandboxAdmin admin = new LocalAdmin(engineThread, journal, apiKeys, clock, market,
                     new SandboxStateHost(engineThread, apiKeys, listenKeys, userStreams, marketStreams, market, startAccounts),
-                    faults, userStreams, marketStreams, listenKeys);
+                    faults, userStreams, marketStreams, listenKeys, rateLimits);
             adminHttp = new AdminHttpHandler(admin, adminToken, config.admin().remoteAllowed());
             PapiHttpHandler handler = new PapiHttpHandler(routes(clock, catalog, listing::instruments, listing::everListed,
                     listenKeys, userStreams),
                     apiKeys, engineThread, listing::instruments,
-                    new RateLimits(config.enforceRateLimits()), clock, config.engineTimeoutMillis(), adminHttp, faults);
+                    rateLimits, clock, config.engineTimeoutMillis(), adminHttp, faults);
             ConnectionGuard connections = new ConnectionGuard(config.connections());
             List<HttpServer> servers = listen(vertx, config, handler, new StreamRouter(userStreams, marketStreams), connections);
             String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();

@@ -162,6 +162,16 @@ public final class HttpAdminClient implements SandboxAdmin {
     }
 
     @Override
+    public RateLimitInfo rateLimits() {
+        return rateLimits((JsonObject) call("GET", "/rateLimits", null));
+    }
+
+    @Override
+    public RateLimitInfo liftBans() {
+        return rateLimits((JsonObject) call("POST", "/rateLimits/liftBans", null));
+    }
+
+    @Override
     public ClockInfo clock() {
         return clock((JsonObject) call("GET", "/clock", null));
     }
@@ -338,6 +348,15 @@ public final class HttpAdminClient implements SandboxAdmin {
 
     private static SymbolPrices prices(JsonObject o) {
         return new SymbolPrices(o.getString("symbol"), decimal(o, "referencePrice"), decimal(o, "markPrice"), decimal(o, "indexPrice"));
+    }
+
+    private static RateLimitInfo rateLimits(JsonObject o) {
+        List<IpRateLimit> ips = new ArrayList<>();
+        for (Object item : o.getJsonArray("ips")) {
+            JsonObject ip = (JsonObject) item;
+            ips.add(new IpRateLimit(ip.getString("ip"), ip.getInteger("usedWeight"), ip.getLong("bannedUntil"), ip.getLong("nextBanMillis")));
+        }
+        return new RateLimitInfo(o.getBoolean("enforced"), o.getInteger("weightPerMinute"), o.getInteger("ordersPerMinute"), ips);
     }
 
     private static ClockInfo clock(JsonObject o) {

@@ -3,6 +3,7 @@ package com.papisandbox.testkit;
 import com.papisandbox.server.AccountSpec;
 import com.papisandbox.server.Sandbox;
 import com.papisandbox.server.SandboxConfig;
+import com.papisandbox.server.admin.SandboxAdmin;
 import com.papisandbox.server.market.MarketConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +33,8 @@ class RateLimitTest {
     private static final String WEIGHT_MSG = "Too many requests; current limit is 6000 requests per minute. "
             + "Please use the websocket for live updates to avoid polling the API.";
 
+    private static final String TOKEN = "rate-limit-admin-token";
+
     private static Sandbox sandbox;
     private static Path dataDir;
     private static PapiClient anonymous;
@@ -41,6 +44,7 @@ class RateLimitTest {
     static void start() throws Exception {
         dataDir = Files.createTempDirectory("papi-sandbox-rate-limits");
         sandbox = Sandbox.start(SandboxConfig.defaults(dataDir).withMarket(MarketConfig.off())
+                .withAdmin(new SandboxConfig.AdminConfig(TOKEN, false))
                 .withAccounts(List.of(new AccountSpec(SandboxExtension.KEY_A, SandboxExtension.SECRET_A,
                         Map.of("BTC", new BigDecimal("10"), "ETH", new BigDecimal("100"))))));
         sandbox.admin().freezeClock();
@@ -193,6 +197,25 @@ class RateLimitTest {
         assertThat(next.status()).as(next.body()).isEqualTo(200);
         assertThat(next.header("X-MBX-ORDER-COUNT-1M")).isEqualTo("1");
         cancelEverything(a);
+    }
+
+    @Test
+    void theAdminApiShowsTheBudgetsAndLiftsBans() {
+        HttpAdminClient admin = new HttpAdminClient(sandbox.baseUrl(), TOKEN);
+        long now = sandbox.clock().getAsLong();
+        earnABan();
+        SandboxAdmin.RateLimitInfo info = admin.rateLimits();
+        assertThat(info.enforced()).isTrue();
+        assertThat(info.weightPerMinute()).isEqualTo(6000);
+        assertThat(info.ordersPerMinute()).isEqualTo(1200);
+        // 150 x 40 and the 10 refused pings; the banning request is counted too, the admin calls are not
+        assertThat(info.ips()).containsExactly(new SandboxAdmin.IpRateLimit("127.0.0.1", 6011, now + 2 * MINUTE, 10 * MINUTE));
+        SandboxAdmin.RateLimitInfo lifted = admin.liftBans();
+        assertThat(lifted.ips()).containsExactly(new SandboxAdmin.IpRateLimit("127.0.0.1", 6011, 0, 2 * MINUTE));
+        // free again, though still over this minute's weight: 429, and the ladder starts at the bottom
+        assertError(ping(), 429, -1003, WEIGHT_MSG);
+        advance(45 * SECOND);
+        assertThat(ping().status()).isEqualTo(200);
     }
 
     @Test

@@ -65,6 +65,10 @@ public final class AdminRoutes {
             post("/listenKeys/expire", Set.of("apiKey"), "make one account's (or every) listen key lapse now",
                     (a, r) -> a.expireListenKeys(r.string("apiKey"))),
 
+            get("/rateLimits", "the rate-limit budgets: each IP's weight this minute, its ban and the next ban's length",
+                    (a, r) -> a.rateLimits()),
+            post("/rateLimits/liftBans", Set.of(), "lift every IP ban and forget past violations", (a, r) -> a.liftBans()),
+
             get("/clock", "sandbox time and whether it is frozen", (a, r) -> a.clock()),
             post("/clock/freeze", Set.of(), "stop sandbox time", (a, r) -> a.freezeClock()),
             post("/clock/advance", Set.of("millis", "duration"), "move sandbox time forward (funding, deliveries, market catch up)",

@@ -1,5 +1,7 @@
 package com.papisandbox.server.admin;
 
+import com.papisandbox.server.RateLimits;
+
 import com.papisandbox.engine.EngineSnapshot;
 import com.papisandbox.journal.Journal;
 import com.papisandbox.server.fault.Faults;
@@ -23,9 +25,14 @@ public final class LocalAdmin implements SandboxAdmin {
     private final EngineCalls engine;
 
     private final FaultTasks faults;
+    private final RateLimits rateLimits;
+    private final SandboxClock sandboxClock;
 
     public LocalAdmin(EngineThread engineThread, Journal journal, ApiKeys apiKeys, SandboxClock clock, MarketControl market,
-                      StateHost host, Faults faults, UserStreams userStreams, MarketStreams marketStreams, ListenKeys listenKeys) {
+                      StateHost host, Faults faults, UserStreams userStreams, MarketStreams marketStreams, ListenKeys listenKeys,
+                      RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
+        this.sandboxClock = clock;
         this.engine = new EngineCalls(engineThread);
         this.faults = new FaultTasks(faults, userStreams, marketStreams, listenKeys, engine, clock);
         this.states = new StateTasks(engine, journal, clock, host);
@@ -128,6 +135,20 @@ public final class LocalAdmin implements SandboxAdmin {
     @Override
     public ClockInfo runClock() {
         return clock.run();
+    }
+
+    @Override
+    public RateLimitInfo rateLimits() {
+        List<IpRateLimit> ips = new java.util.ArrayList<>();
+        rateLimits.ips(sandboxClock.getAsLong()).forEach((ip, state) ->
+                ips.add(new IpRateLimit(ip, state.usedWeight(), state.bannedUntil(), state.nextBanMillis())));
+        return new RateLimitInfo(rateLimits.enforced(), RateLimits.IP_WEIGHT_PER_MINUTE, RateLimits.ORDERS_PER_MINUTE, ips);
+    }
+
+    @Override
+    public RateLimitInfo liftBans() {
+        rateLimits.liftBans();
+        return rateLimits();
     }
 
     @Override

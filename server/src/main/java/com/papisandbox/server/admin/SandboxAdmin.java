@@ -82,6 +82,14 @@ public interface SandboxAdmin {
     /** Lets a frozen clock run again at real pace from where it stands. */
     ClockInfo runClock();
 
+    // ---- rate limits
+
+    /** The budgets: limits, whether they are enforced, and each IP's weight this minute and ban. */
+    RateLimitInfo rateLimits();
+
+    /** Lifts every IP ban and forgets past violations; the minute's counts stay. */
+    RateLimitInfo liftBans();
+
     // ---- state
 
     /** SHA-256 over the whole engine state, read in sequence with the commands. */
@@ -195,6 +203,13 @@ public interface SandboxAdmin {
     }
 
     record ClockInfo(long time, boolean frozen) {
+    }
+
+    /** {@code bannedUntil} 0: not banned; {@code nextBanMillis}: the length of the ban a new violation would earn. */
+    record IpRateLimit(String ip, int usedWeight, long bannedUntil, long nextBanMillis) {
+    }
+
+    record RateLimitInfo(boolean enforced, int weightPerMinute, int ordersPerMinute, List<IpRateLimit> ips) {
     }
 
     record StateHash(String stateHash, int orders) {
