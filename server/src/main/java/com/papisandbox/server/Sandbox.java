@@ -68,11 +68,13 @@ public final class Sandbox implements AutoCloseable {
     private final String baseUrl;
     private final AccountSpec demoAccount;
     private final long recoveredEntries;
+    private final ConnectionGuard connections;
 
     private Sandbox(Journal journal, EngineThread engineThread, MarketControl market, SandboxClock clock, SandboxAdmin admin,
                     AdminHttpHandler adminHttp, String adminToken, UserStreams userStreams,
                     MarketStreams marketStreams, Vertx vertx, List<HttpServer> servers, String baseUrl,
-                    AccountSpec demoAccount, long recoveredEntries) {
+                    AccountSpec demoAccount, long recoveredEntries, ConnectionGuard connections) {
+        this.connections = connections;
         this.clock = clock;
         this.admin = admin;
         this.adminHttp = adminHttp;
@@ -162,7 +164,7 @@ public final class Sandbox implements AutoCloseable {
             String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
             String baseUrl = "http://" + host + ":" + servers.get(0).actualPort();
             return new Sandbox(journal, engineThread, market, clock, admin, adminHttp, adminToken, userStreams, marketStreams, vertx, servers, baseUrl, demo,
-                    recovery.replayedEntries());
+                    recovery.replayedEntries(), connections);
         } catch (Exception e) {
             if (vertx != null) vertx.close();
             else vertxStarting.thenAccept(Vertx::close);
@@ -339,6 +341,11 @@ public final class Sandbox implements AutoCloseable {
                 StreamEndpoints.all(listenKeys, userStreams, clock),
                 DapiEndpoints.all(clock, new ExchangeInfo(catalog, current), listed),
                 CompatEndpoints.all(clock));
+    }
+
+    /** The per-IP connection counts (for tests: how many are open, how many were refused). */
+    public ConnectionGuard connections() {
+        return connections;
     }
 
     /** The user data streams (for tests: how many connections are open). */

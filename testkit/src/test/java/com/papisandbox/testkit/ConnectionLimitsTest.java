@@ -159,13 +159,20 @@ class ConnectionLimitsTest {
 
     @Test
     void anIpPastTheCapIsRefusedAndWebSocketsCountAndOutliveTheTimeouts() throws Exception {
+        // the other tests' sockets are closed, but the server may not have seen every close yet
+        long settle = System.currentTimeMillis() + 5000;
+        while (sandbox.connections().open("127.0.0.1") > 0 && System.currentTimeMillis() < settle) Thread.sleep(20);
+        assertThat(sandbox.connections().open("127.0.0.1")).isZero();
         List<StreamClient> streams = new ArrayList<>();
         try {
             for (int i = 0; i < PER_IP; i++) streams.add(StreamClient.connect(sandbox.baseUrl(), "/ws/btcusd_perp@aggTrade"));
+            assertThat(sandbox.connections().open("127.0.0.1")).isEqualTo(PER_IP);
+            int refusedBefore = sandbox.connections().refused();
             try (Socket extra = open()) {
                 write(extra, PING);
                 assertThat(closedWithin(extra, 2000)).as("a connection past the cap").isTrue();
             }
+            assertThat(sandbox.connections().refused()).isEqualTo(refusedBefore + 1);
             // the streams are not requests: neither bound applies to them
             Thread.sleep(IDLE_MS + REQUEST_MS);
             StreamClient first = streams.get(0);

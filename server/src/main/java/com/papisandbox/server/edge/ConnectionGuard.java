@@ -23,7 +23,8 @@ public final class ConnectionGuard {
     static final String FIRST_BYTE = "papi-first-byte";
 
     private final ConnectionLimits limits;
-    private final ConcurrentMap<String, AtomicInteger> openByIp = new ConcurrentHashMap<>();
+    /** Open connections by IP; updated only inside {@code compute}, atomic per IP, once per connection. */
+    private final ConcurrentMap<String, Integer> openByIp = new ConcurrentHashMap<>();
     private final AtomicInteger refused = new AtomicInteger();
 
     public ConnectionGuard(ConnectionLimits limits) {
@@ -34,17 +35,20 @@ public final class ConnectionGuard {
         // Vert.x's HTTP connections are its Netty connections; the channel is where the bounds live
         Channel channel = ((ConnectionBase) connection).channel();
         String ip = connection.remoteAddress() == null ? "local" : connection.remoteAddress().host();
-        AtomicInteger open = openByIp.computeIfAbsent(ip, k -> new AtomicInteger());
-        if (open.incrementAndGet() > limits.maxConnectionsPerIp()) {
-            open.decrementAndGet();
+        boolean[] admitted = {false};
+        openByIp.compute(ip, (k, open) -> {
+            int now = open == null ? 0 : open;
+            if (now >= limits.maxConnectionsPerIp()) return open;
+            admitted[0] = true;
+            return now + 1;
+        });
+        if (!admitted[0]) {
             refused.incrementAndGet();
             log.debug("{} holds {} connections already: closing a new one", ip, limits.maxConnectionsPerIp());
             channel.close();
             return;
         }
-        channel.closeFuture().addListener(f -> {
-            if (open.decrementAndGet() == 0) openByIp.remove(ip, open);
-        });
+        channel.closeFuture().addListener(f -> openByIp.computeIfPresent(ip, (k, open) -> open <= 1 ? null : open - 1));
         if (channel.pipeline().get("handler") == null) return; // not HTTP/1 (no Vert.x handler to stand before)
         RequestDeadlines deadlines = new RequestDeadlines(limits);
         channel.pipeline().addBefore("handler", DEADLINES, deadlines);
@@ -54,8 +58,8 @@ public final class ConnectionGuard {
 
     /** Open connections of an IP now (for tests and the soak benchmark's report). */
     public int open(String ip) {
-        AtomicInteger open = openByIp.get(ip);
-        return open == null ? 0 : open.get();
+        Integer open = openByIp.get(ip);
+        return open == null ? 0 : open;
     }
 
     /** Connections closed at once because their IP was at the cap, since the start. */
