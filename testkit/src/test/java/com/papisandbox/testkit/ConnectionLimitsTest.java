@@ -171,6 +171,17 @@ class ConnectionLimitsTest {
     }
 
     @Test
+    void pipelinedRequestsAreAllAnsweredAndTheIdleBoundFollowsTheLast() throws Exception {
+        try (Socket socket = open()) {
+            write(socket, PING + PING + PING);
+            for (int i = 0; i < 3; i++) assertThat(readReply(socket)).isEqualTo("HTTP/1.1 200 OK");
+            long start = System.nanoTime();
+            assertThat(closedWithin(socket, 4000)).isTrue();
+            assertThat(elapsedMillis(start)).isBetween(IDLE_MS - 150, IDLE_MS + 1500);
+        }
+    }
+
+    @Test
     void anIpPastTheCapIsRefusedAndWebSocketsCountAndOutliveTheTimeouts() throws Exception {
         // the other tests' sockets are closed, but the server may not have seen every close yet
         long settle = System.currentTimeMillis() + 5000;
