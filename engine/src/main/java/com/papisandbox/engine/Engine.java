@@ -71,6 +71,13 @@ public final class Engine {
     private final Margin margin;
     private final AccountViews views;
     private final TimeEvents timeEvents;
+    /** Conditional orders: the trigger book and its rules. */
+    private final ConditionalOrders conditionals;
+    private final StrategyDesk strategyDesk;
+    /** The strategy whose order {@link #place} is placing now, so it turns TRIGGERED just before the order's NEW. */
+    private Strategy triggering;
+    /** How deep execute calls are nested (the house places through execute): triggers run at the outermost only. */
+    private int depth;
     /** The timestamp of the command being executed (fills and history rows carry it). */
     private long now;
     /** True once time-driven settlement ran in the current command. */
@@ -109,6 +116,8 @@ public final class Engine {
         this.margin = new Margin(instrumentsByIndex, ledger.coinOf, coins.size(), prices);
         this.views = new AccountViews(instrumentsByIndex, listings, coins, prices, margin, this::ordersOf);
         this.timeEvents = new TimeEvents(instrumentsByIndex);
+        this.conditionals = new ConditionalOrders(instrumentsByIndex.size());
+        this.strategyDesk = new StrategyDesk(this, conditionals, prices);
     }
 
     /**
@@ -123,10 +132,20 @@ public final class Engine {
         if (command instanceof Command.OpenAccount c) return openAccount(c);
         now = timestamp;
         settled = settleDue(timestamp);
-        Result result = dispatch(command, timestamp);
-        if (settled && !result.changedState()) {
+        Result result;
+        boolean triggered;
+        depth++;
+        try {
+            result = dispatch(command, timestamp);
+            // whatever moved a price may have met a strategy's condition; nested (house) commands leave it to the outer one
+            triggered = depth == 1 && conditionals.openCount() > 0 && strategyDesk.runTriggers(timestamp);
+        } finally {
+            depth--;
+        }
+        if ((settled || triggered) && !result.changedState()) {
             if (result instanceof Result.Rejected r) return REJECTED_AFTER_SETTLEMENT[r.reason().ordinal()];
             if (result instanceof Result.OrdersCanceled r) return new Result.OrdersCanceled(r.canceled(), true);
+            if (result instanceof Result.StrategiesCanceled r) return new Result.StrategiesCanceled(r.canceled(), true);
             if (result instanceof Result.Done) return Result.Done.CHANGED;
             throw new IllegalStateException("a settling command must report a state change: " + result);
         }
@@ -148,6 +167,9 @@ public final class Engine {
         if (command instanceof Command.Requote c) return house.requote(c, timestamp);
         if (command instanceof Command.ConfigureHouse c) return house.configure(c, timestamp);
         if (command instanceof Command.Print c) return house.print(c, timestamp);
+        if (command instanceof Command.PlaceStrategy c) return strategyDesk.place(c, timestamp);
+        if (command instanceof Command.CancelStrategy c) return strategyDesk.cancel(c, timestamp);
+        if (command instanceof Command.CancelAllStrategies c) return strategyDesk.cancelAll(c, timestamp);
         throw new IllegalArgumentException("unknown command " + command);
     }
 
@@ -159,6 +181,10 @@ public final class Engine {
         if (query instanceof Query.OpenOrders q) return queryOpenOrders(q);
         if (query instanceof Query.Balances q) return queryBalances(q);
         if (query instanceof Query.OrderAmendments q) return queryAmendments(q, now);
+        if (query instanceof Query.OpenStrategyLookup || query instanceof Query.StrategyHistoryLookup
+                || query instanceof Query.OpenStrategies || query instanceof Query.AllStrategies) {
+            return strategyDesk.query(query, now);
+        }
         if (query instanceof Query.StateHash) return new Result.StateHash(EngineSnapshot.stateHash(this), orderCount());
         Account account = account(accountIdOf(query));
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
@@ -355,6 +381,10 @@ public final class Engine {
         ordersById.put(order);
         account.placed(order);
         OrderSnapshot acknowledged = order.copy();
+        if (triggering != null) {
+            strategyDesk.triggered(triggering, order, timestamp);
+            triggering = null;
+        }
         if (events != null) {
             events.accept(new Event.Accepted(order.orderId, account.accountId, instrument.symbol(), order.side, order.price, order.origQty));
         }
@@ -567,6 +597,7 @@ public final class Engine {
 
     /** A closed order joins the history; the oldest history is forgotten by {@link #forgetOldOrders}. */
     private void retire(Order order) {
+        if (conditionals.tracksOrders()) strategyDesk.orderClosed(order, now);
         if (house.owns(order)) {
             forget(order);
             return;
@@ -694,6 +725,7 @@ public final class Engine {
         for (Side side : Side.values()) {
             for (Order o : book.orders(side)) cancelResting(account(o.accountId), o, time);
         }
+        strategyDesk.expireAll(book, time);
         long price = prices.settlement(book.instrument(), i);
         if (price > 0) ledger.deliver(accounts, i, price, time);
         prices.delivered[i] = true;
@@ -797,7 +829,7 @@ public final class Engine {
         Account account = account(c.accountId());
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
         if (account.dualSide == c.dualSidePosition()) return rejected(Reject.POSITION_MODE_UNCHANGED);
-        if (account.openTotal > 0) return rejected(Reject.POSITION_MODE_OPEN_ORDERS);
+        if (account.openTotal > 0 || conditionals.hasOpen(account.accountId)) return rejected(Reject.POSITION_MODE_OPEN_ORDERS);
         if (account.hasAnyPosition()) return rejected(Reject.POSITION_MODE_OPEN_POSITION);
         account.dualSide = c.dualSidePosition();
         if (events != null) events.accept(new Event.PositionModeChanged(account.accountId, account.dualSide));
@@ -855,11 +887,35 @@ public final class Engine {
         }
     }
 
-    private static Result rejected(Reject reason) {
+    static Result rejected(Reject reason) {
         return REJECTED[reason.ordinal()];
     }
 
+    /** Hands an event to the listener, if any (for the engine's helpers). */
+    void emit(Event event) {
+        if (events != null) events.accept(event);
+    }
+
+    /** Places a triggered strategy's order through the normal path; the strategy turns TRIGGERED if it is accepted. */
+    Result placeForStrategy(Strategy strategy, Command.PlaceOrder order, long timestamp) {
+        triggering = strategy;
+        try {
+            return place(order, timestamp);
+        } finally {
+            triggering = null;
+        }
+    }
+
+    /** The strategy that placed an open order, or null: for listeners (the stream's st and si). */
+    public StrategyView strategyOfOrder(long orderId) {
+        return strategyDesk.strategyOfOrder(orderId);
+    }
+
     // Snapshot support (EngineSnapshot): package-private access to the raw state.
+
+    ConditionalOrders conditionals() {
+        return conditionals;
+    }
 
     long nextOrderIdCounter() {
         return nextOrderId;

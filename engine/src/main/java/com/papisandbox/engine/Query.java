@@ -77,6 +77,25 @@ public sealed interface Query extends EngineRequest {
                       int limit) implements Query {
     }
 
+    /** {@code GET /papi/v1/cm/conditional/openOrder}: a NEW strategy; {@code strategyId < 0} means "by client strategy id". */
+    record OpenStrategyLookup(long accountId, String symbol, long strategyId, String clientStrategyId) implements Query {
+    }
+
+    /** {@code GET /papi/v1/cm/conditional/orderHistory}: a strategy no longer NEW, within the 7-day rule. */
+    record StrategyHistoryLookup(long accountId, String symbol, long strategyId, String clientStrategyId) implements Query {
+    }
+
+    /** {@code GET /papi/v1/cm/conditional/openOrders}; symbol null = all. */
+    record OpenStrategies(long accountId, String symbol) implements Query {
+    }
+
+    /**
+     * {@code GET /papi/v1/cm/conditional/allOrders}: strategies booked in [startTime, endTime] (both −1: the last 7
+     * days; one: 7 days from or to it), from {@code strategyId} up when given (−1: the newest), at most limit.
+     */
+    record AllStrategies(long accountId, String symbol, long strategyId, long startTime, long endTime, int limit) implements Query {
+    }
+
     /** Public market data of one symbol, or of every symbol (of a pair) where the endpoint allows it. */
     sealed interface Market extends Query {
     }
