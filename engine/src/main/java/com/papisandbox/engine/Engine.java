@@ -356,7 +356,7 @@ public final class Engine {
         if (filterReject != null) return rejected(filterReject);
         Order sameClientId = account.latestWithClientId(c.clientOrderId());
         if (sameClientId != null && sameClientId.status.isOpen()) return rejected(Reject.DUPLICATE_CLIENT_ORDER_ID);
-        if (c.type() == OrderType.LIMIT && account.openCount(book) >= instrument.maxNumOrders()) {
+        if (c.type() == OrderType.LIMIT && account.openCount(book) + openStrategiesCounted(account, book) >= instrument.maxNumOrders()) {
             return rejected(Reject.MAX_OPEN_ORDERS);
         }
         Reject risk = OrderRisk.check(account, book, c, margin);
@@ -408,6 +408,16 @@ public final class Engine {
         // A resting order that did not trade is still what was acknowledged: one copy serves both.
         OrderView now = order.executedQty == 0 && order.status == OrderStatus.NEW ? acknowledged : order.view();
         return new Result.OrderResult(acknowledged, now, true);
+    }
+
+    /**
+     * MAX_NUM_ORDERS counts normal and conditional orders (spec §11); a strategy placing its own order is not
+     * counted twice. One emptiness check while the book has no strategies.
+     */
+    private int openStrategiesCounted(Account account, OrderBook book) {
+        if (conditionals.open(book.index).isEmpty()) return 0;
+        int open = conditionals.openCount(account.accountId, book);
+        return triggering != null && triggering.accountId == account.accountId && triggering.book == book ? open - 1 : open;
     }
 
     private void onMatch(Order maker, Order taker, long qty, long price, long base, long makerRemainingBefore) {

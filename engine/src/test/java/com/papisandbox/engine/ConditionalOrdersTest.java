@@ -369,6 +369,23 @@ class ConditionalOrdersTest {
     }
 
     @Test
+    void maxNumOrdersCountsNormalAndConditionalOrders() {
+        int cap = TestInstruments.btcPerp().maxNumOrders();
+        for (int i = 0; i < 10; i++) placed(strategy(StrategyType.STOP, Side.SELL, WorkingType.MARK_PRICE, btc("58000"), btc("59000"), "c" + i));
+        for (int i = 0; i < cap - 11; i++) h.gtc(a, Side.BUY, btc("50000") + i, 1);
+        // 189 orders and 10 strategies: one more of either fits, then neither
+        placed(strategy(StrategyType.STOP_MARKET, Side.BUY, WorkingType.MARK_PRICE, 0, btc("61000"), "last"));
+        assertThat(h.limit(a, BTC, Side.BUY, TimeInForce.GTC, btc("40000"), 1)).isEqualTo(new Result.Rejected(Reject.MAX_OPEN_ORDERS));
+        assertThat(strategy(StrategyType.STOP_MARKET, Side.BUY, WorkingType.MARK_PRICE, 0, btc("61000"), "over"))
+                .isEqualTo(new Result.Rejected(Reject.MAX_OPEN_ORDERS));
+        // at the cap, a stop-limit still places its order: it takes its own strategy's place
+        events();
+        setMark("58900");
+        assertThat(events()).filteredOn(e -> e.startsWith("accepted")).hasSize(10);
+        assertThat(h.openOrders(a, BTC, null)).hasSize(cap - 1);
+    }
+
+    @Test
     void placementRules() {
         placed(strategy(StrategyType.STOP_MARKET, Side.BUY, WorkingType.MARK_PRICE, 0, btc("61000"), "dup"));
         assertThat(strategy(StrategyType.STOP_MARKET, Side.BUY, WorkingType.MARK_PRICE, 0, btc("61000"), "dup"))
@@ -402,6 +419,22 @@ class ConditionalOrdersTest {
     }
 
     // --- snapshots ---
+
+    @Test
+    void aFormat8SnapshotReadsAsAStateWithoutStrategies() {
+        tradeAt("60000");
+        h.gtc(maker, Side.BUY, btc("59000"), 2);
+        byte[] current = EngineSnapshot.write(h.engine);
+        // format 8 is format 9 without the strategies' tail: next id (8 bytes), none remembered (4), none closed (4)
+        byte[] older = java.util.Arrays.copyOf(current, current.length - 16);
+        java.nio.ByteBuffer.wrap(older).putInt(0, 8);
+        Engine restored = EngineSnapshot.read(older, TestInstruments.all(), null);
+        assertThat(EngineSnapshot.stateHash(restored)).isEqualTo(EngineSnapshot.stateHash(h.engine));
+        assertThat(java.nio.ByteBuffer.wrap(current).getInt(0)).isEqualTo(9);
+        java.nio.ByteBuffer.wrap(older).putInt(0, 7);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EngineSnapshot.read(older, TestInstruments.all(), null))
+                .hasMessageContaining("unknown snapshot format 7");
+    }
 
     @Test
     void snapshotsKeepStrategiesAndTheRestoredEngineTriggersTheSame() {
