@@ -62,9 +62,11 @@ final class ConditionalOrders {
     /** The account's open strategies, in id order, of one book or all (null). */
     List<Strategy> openOf(long accountId, OrderBook book) {
         List<Strategy> out = new ArrayList<>();
-        for (Strategy s : byId.values()) {
-            if (s.status == StrategyStatus.NEW && s.accountId == accountId && (book == null || s.book == book)) out.add(s);
+        for (List<Strategy> list : book == null ? openByBook : List.of(openByBook.get(book.index))) {
+            for (Strategy s : list) if (s.accountId == accountId) out.add(s);
         }
+        // each book's list is in id order; several books need merging
+        if (book == null) out.sort(java.util.Comparator.comparingLong(s -> s.strategyId));
         return out;
     }
 
