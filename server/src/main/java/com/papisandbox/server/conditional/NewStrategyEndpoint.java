@@ -41,7 +41,8 @@ final class NewStrategyEndpoint extends DeclaredEndpoint<NewStrategyEndpoint.Req
     // The values spec §6.9 documents for each enum parameter, and no others.
     private static final Set<Side> SIDES = EnumSet.of(Side.BUY, Side.SELL);
     private static final Set<PositionSide> POSITION_SIDES = EnumSet.of(PositionSide.BOTH, PositionSide.LONG, PositionSide.SHORT);
-    private static final Set<StrategyType> TYPES = EnumSet.allOf(StrategyType.class);
+    private static final Set<StrategyType> TYPES = EnumSet.of(StrategyType.STOP, StrategyType.STOP_MARKET, StrategyType.TAKE_PROFIT,
+            StrategyType.TAKE_PROFIT_MARKET, StrategyType.TRAILING_STOP_MARKET);
     private static final Set<TimeInForce> TIMES_IN_FORCE = EnumSet.of(TimeInForce.GTC, TimeInForce.IOC, TimeInForce.FOK, TimeInForce.GTX);
     private static final Set<WorkingType> WORKING_TYPES = EnumSet.of(WorkingType.MARK_PRICE, WorkingType.CONTRACT_PRICE);
 
