@@ -37,10 +37,10 @@ final class StrategyDesk {
         if (filter != null) return Engine.rejected(filter);
         Strategy same = strategies.latest(account.accountId, c.clientStrategyId());
         if (same != null && same.status == StrategyStatus.NEW) return Engine.rejected(Reject.DUPLICATE_CLIENT_ORDER_ID);
+        // MAX_NUM_ORDERS counts normal and conditional orders together (spec §11), then MAX_NUM_ALGO_ORDERS (next §7.2)
         int algo = strategies.openCount(account.accountId, book);
-        if (algo >= in.maxNumAlgoOrders()) return Engine.rejected(Reject.MAX_STOP_ORDERS);
-        // MAX_NUM_ORDERS counts normal and conditional orders together (spec §11)
         if (account.openCount(book) + algo >= in.maxNumOrders()) return Engine.rejected(Reject.MAX_OPEN_ORDERS);
+        if (algo >= in.maxNumAlgoOrders()) return Engine.rejected(Reject.MAX_STOP_ORDERS);
         Strategy s = new Strategy(strategies.nextStrategyId, account.accountId, book, c.clientStrategyId(), c.strategyType(),
                 c.side(), c.positionSide(), c.timeInForce(), c.quantity(), c.price(), c.stopPrice(), c.reduceOnly(),
                 c.workingType(), c.priceProtect(), c.activationPrice(), c.callbackRate(), timestamp);
