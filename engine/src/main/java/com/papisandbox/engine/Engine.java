@@ -74,7 +74,11 @@ public final class Engine {
     /** The timestamp of the command being executed (fills and history rows carry it). */
     private long now;
     /** True once time-driven settlement ran in the current command. */
-    private boolean settled;
+    /** Depth of {@link #execute} calls: the house market places and cancels through it while a requote runs. */
+    private int nesting;
+    /** Whether a mark or index price moved in the current command, so margins may have run out. */
+    private boolean marksMoved;
+    private final Liquidator liquidator;
 
     private long nextOrderId = FIRST_ORDER_ID;
     private long nextTradeId = 1;
@@ -109,6 +113,7 @@ public final class Engine {
         this.margin = new Margin(instrumentsByIndex, ledger.coinOf, coins.size(), prices);
         this.views = new AccountViews(instrumentsByIndex, listings, coins, prices, margin, this::ordersOf);
         this.timeEvents = new TimeEvents(instrumentsByIndex);
+        this.liquidator = new Liquidator(this, instrumentsByIndex, prices, margin);
     }
 
     /**
@@ -122,8 +127,20 @@ public final class Engine {
         }
         if (command instanceof Command.OpenAccount c) return openAccount(c);
         now = timestamp;
-        settled = settleDue(timestamp);
-        Result result = dispatch(command, timestamp);
+        // the house's own orders run through here inside its requotes: only the outermost command liquidates
+        if (nesting > 0) return dispatch(command, timestamp);
+        boolean settled = settleDue(timestamp);
+        Result result;
+        nesting++;
+        try {
+            result = dispatch(command, timestamp);
+            if (marksMoved || settled) {
+                marksMoved = false;
+                liquidator.sweep(timestamp);
+            }
+        } finally {
+            nesting--;
+        }
         if (settled && !result.changedState()) {
             if (result instanceof Result.Rejected r) return REJECTED_AFTER_SETTLEMENT[r.reason().ordinal()];
             if (result instanceof Result.OrdersCanceled r) return new Result.OrdersCanceled(r.canceled(), true);
@@ -163,6 +180,7 @@ public final class Engine {
         Account account = account(accountIdOf(query));
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
         if (query instanceof Query.AllOrders q) return views.allOrders(account, q, now, books);
+        if (query instanceof Query.ForceOrders q) return views.forceOrders(account, q, now, books);
         if (query instanceof Query.CmAccountDetail) return views.cmAccount(account);
         if (query instanceof Query.PositionRisk q) return views.positionRisk(account, q);
         if (query instanceof Query.Balance q) return views.balances(account, q.asset());
@@ -177,6 +195,7 @@ public final class Engine {
 
     private static long accountIdOf(Query query) {
         if (query instanceof Query.AllOrders q) return q.accountId();
+        if (query instanceof Query.ForceOrders q) return q.accountId();
         if (query instanceof Query.CmAccountDetail q) return q.accountId();
         if (query instanceof Query.PositionRisk q) return q.accountId();
         if (query instanceof Query.Balance q) return q.accountId();
@@ -345,13 +364,20 @@ public final class Engine {
         if (c.timeInForce() == TimeInForce.GTX && book.wouldCross(c.side(), c.price(), c.type())) {
             return rejected(Reject.GTX_WOULD_TAKE);
         }
+        return submit(account, book, c.clientOrderId(), c.side(), c.type(), c.timeInForce(), c.positionSide(), c.reduceOnly(),
+                c.type() == OrderType.MARKET ? 0 : c.price(), c.quantity(), timestamp);
+    }
+
+    /** Enters an order that passed every check: it matches, then rests, expires or is done. */
+    private Result submit(Account account, OrderBook book, String clientOrderId, Side side, OrderType type,
+                          TimeInForce timeInForce, PositionSide positionSide, boolean reduceOnly, long price, long quantity,
+                          long timestamp) {
         if (nextOrderId > MAX_SAFE_ID) {
             throw new IllegalStateException("order ids exhausted");
         }
-
-        Order order = new Order(nextOrderId++, account.accountId, book, c.clientOrderId(), c.side(), c.type(),
-                c.timeInForce(), c.positionSide(), c.reduceOnly(), c.type() == OrderType.MARKET ? 0 : c.price(),
-                c.quantity(), timestamp);
+        Instrument instrument = book.instrument();
+        Order order = new Order(nextOrderId++, account.accountId, book, clientOrderId, side, type, timeInForce,
+                positionSide, reduceOnly, price, quantity, timestamp);
         ordersById.put(order);
         account.placed(order);
         OrderSnapshot acknowledged = order.copy();
@@ -378,6 +404,29 @@ public final class Engine {
         // A resting order that did not trade is still what was acknowledged: one copy serves both.
         OrderView now = order.executedQty == 0 && order.status == OrderStatus.NEW ? acknowledged : order.view();
         return new Result.OrderResult(acknowledged, now, true);
+    }
+
+    /** Whether the account is the house market's (never liquidated: it is funded beyond any margin). */
+    boolean isHouse(Account account) {
+        return house.ownsAccount(account.accountId);
+    }
+
+    /** A liquidation's first step: every open order of the account is cancelled. */
+    void cancelAllOpen(Account account, long timestamp) {
+        List<Order> open = new ArrayList<>();
+        for (Order o = account.openHead; o != null; o = o.accountNext) open.add(o);
+        for (Order o : open) cancelResting(account, o, timestamp);
+        if (!open.isEmpty()) forgetOldOrders(timestamp);
+    }
+
+    /**
+     * A liquidation order (see {@link Liquidator}): IOC LIMIT, past the checks a liquidating account fails (margin,
+     * -2023); {@code qty} never exceeds the position, so it cannot open one. Returns the quantity it filled.
+     */
+    long placeLiquidation(Account account, OrderBook book, Side side, PositionSide positionSide, long price, long qty, long timestamp) {
+        String clientOrderId = Liquidator.clientOrderId(timestamp, nextOrderId);
+        Result r = submit(account, book, clientOrderId, side, OrderType.LIMIT, TimeInForce.IOC, positionSide, false, price, qty, timestamp);
+        return ((Result.OrderResult) r).order().executedQty();
     }
 
     private void onMatch(Order maker, Order taker, long qty, long price, long base, long makerRemainingBefore) {
@@ -735,6 +784,7 @@ public final class Engine {
     /** The live market's reference price (price units) becomes the symbol's mark and index price. */
     void followReference(OrderBook book, long referencePrice) {
         long e8 = book.instrument().priceE8(referencePrice);
+        if (prices.mark[book.index] != e8 || prices.index[book.index] != e8) marksMoved = true;
         prices.mark[book.index] = e8;
         prices.index[book.index] = e8;
     }
@@ -748,6 +798,7 @@ public final class Engine {
         if (c.markPrice() < min || c.markPrice() > max || c.indexPrice() < min || c.indexPrice() > max) {
             return rejected(Reject.INVALID_VALUE);
         }
+        if (prices.mark[book.index] != c.markPrice() || prices.index[book.index] != c.indexPrice()) marksMoved = true;
         prices.mark[book.index] = c.markPrice();
         prices.index[book.index] = c.indexPrice();
         return Result.Done.CHANGED;
