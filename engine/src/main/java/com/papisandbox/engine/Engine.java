@@ -440,7 +440,10 @@ public final class Engine {
         }
         ledger.fill(makerAccount, maker, qty, price, base, true, tradeId, now);
         ledger.fill(takerAccount, taker, qty, price, base, false, tradeId, now);
-        prices.lastPrice[maker.book.index] = price;
+        // with no mark (the market off) the last trade values positions: a new one may exhaust a margin
+        int i = maker.book.index;
+        if (prices.mark[i] == 0 && prices.lastPrice[i] != price) marksMoved = true;
+        prices.lastPrice[i] = price;
         timeEvents.startFundingClock(now);
         touchedAccounts.add(makerAccount);
         touchedAccounts.add(takerAccount);
