@@ -74,14 +74,15 @@ public final class Engine {
     /** Conditional orders: the trigger book and its rules. */
     private final ConditionalOrders conditionals;
     private final StrategyDesk strategyDesk;
-    /** The strategy whose order {@link #place} is placing now, so it turns TRIGGERED just before the order's NEW. */
+    /** The strategy whose order {@link #submit} is placing now, so it turns TRIGGERED just before the order's NEW. */
     private Strategy triggering;
-    /** How deep execute calls are nested (the house places through execute): triggers run at the outermost only. */
-    private int depth;
     /** The timestamp of the command being executed (fills and history rows carry it). */
     private long now;
-    /** True once time-driven settlement ran in the current command. */
-    private boolean settled;
+    /** Depth of {@link #execute} calls: the house market places and cancels through it while a requote runs. */
+    private int nesting;
+    /** Whether a mark or index price moved in the current command, so margins may have run out. */
+    private boolean marksMoved;
+    private final Liquidator liquidator;
 
     private long nextOrderId = FIRST_ORDER_ID;
     private long nextTradeId = 1;
@@ -116,6 +117,7 @@ public final class Engine {
         this.margin = new Margin(instrumentsByIndex, ledger.coinOf, coins.size(), prices);
         this.views = new AccountViews(instrumentsByIndex, listings, coins, prices, margin, this::ordersOf);
         this.timeEvents = new TimeEvents(instrumentsByIndex);
+        this.liquidator = new Liquidator(this, instrumentsByIndex, prices, margin);
         this.conditionals = new ConditionalOrders(instrumentsByIndex.size());
         this.strategyDesk = new StrategyDesk(this, conditionals, prices);
     }
@@ -131,16 +133,25 @@ public final class Engine {
         }
         if (command instanceof Command.OpenAccount c) return openAccount(c);
         now = timestamp;
-        settled = settleDue(timestamp);
+        // the house's own orders run through here inside its requotes: only the outermost command liquidates or
+        // triggers, once the requote is complete
+        if (nesting > 0) return dispatch(command, timestamp);
+        boolean settled = settleDue(timestamp);
         Result result;
         boolean triggered;
-        depth++;
+        nesting++;
         try {
             result = dispatch(command, timestamp);
-            // whatever moved a price may have met a strategy's condition; nested (house) commands leave it to the outer one
-            triggered = depth == 1 && conditionals.openCount() > 0 && strategyDesk.runTriggers(timestamp);
+            // stops first: a stop-loss the move reached closes before the account is judged for liquidation
+            triggered = runTriggers(timestamp);
+            if (marksMoved || settled) {
+                marksMoved = false;
+                liquidator.sweep(timestamp);
+                // liquidation fills move the last price too
+                triggered |= runTriggers(timestamp);
+            }
         } finally {
-            depth--;
+            nesting--;
         }
         if ((settled || triggered) && !result.changedState()) {
             if (result instanceof Result.Rejected r) return REJECTED_AFTER_SETTLEMENT[r.reason().ordinal()];
@@ -189,6 +200,7 @@ public final class Engine {
         Account account = account(accountIdOf(query));
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
         if (query instanceof Query.AllOrders q) return views.allOrders(account, q, now, books);
+        if (query instanceof Query.ForceOrders q) return views.forceOrders(account, q, now, books);
         if (query instanceof Query.CmAccountDetail) return views.cmAccount(account);
         if (query instanceof Query.PositionRisk q) return views.positionRisk(account, q);
         if (query instanceof Query.Balance q) return views.balances(account, q.asset());
@@ -203,6 +215,7 @@ public final class Engine {
 
     private static long accountIdOf(Query query) {
         if (query instanceof Query.AllOrders q) return q.accountId();
+        if (query instanceof Query.ForceOrders q) return q.accountId();
         if (query instanceof Query.CmAccountDetail q) return q.accountId();
         if (query instanceof Query.PositionRisk q) return q.accountId();
         if (query instanceof Query.Balance q) return q.accountId();
@@ -371,13 +384,20 @@ public final class Engine {
         if (c.timeInForce() == TimeInForce.GTX && book.wouldCross(c.side(), c.price(), c.type())) {
             return rejected(Reject.GTX_WOULD_TAKE);
         }
+        return submit(account, book, c.clientOrderId(), c.side(), c.type(), c.timeInForce(), c.positionSide(), c.reduceOnly(),
+                c.type() == OrderType.MARKET ? 0 : c.price(), c.quantity(), timestamp);
+    }
+
+    /** Enters an order that passed every check: it matches, then rests, expires or is done. */
+    private Result submit(Account account, OrderBook book, String clientOrderId, Side side, OrderType type,
+                          TimeInForce timeInForce, PositionSide positionSide, boolean reduceOnly, long price, long quantity,
+                          long timestamp) {
         if (nextOrderId > MAX_SAFE_ID) {
             throw new IllegalStateException("order ids exhausted");
         }
-
-        Order order = new Order(nextOrderId++, account.accountId, book, c.clientOrderId(), c.side(), c.type(),
-                c.timeInForce(), c.positionSide(), c.reduceOnly(), c.type() == OrderType.MARKET ? 0 : c.price(),
-                c.quantity(), timestamp);
+        Instrument instrument = book.instrument();
+        Order order = new Order(nextOrderId++, account.accountId, book, clientOrderId, side, type, timeInForce,
+                positionSide, reduceOnly, price, quantity, timestamp);
         ordersById.put(order);
         account.placed(order);
         OrderSnapshot acknowledged = order.copy();
@@ -420,6 +440,30 @@ public final class Engine {
         return triggering != null && triggering.accountId == account.accountId && triggering.book == book ? open - 1 : open;
     }
 
+    /** Whether the account is the house market's (never liquidated: it is funded beyond any margin). */
+    boolean isHouse(Account account) {
+        return house.ownsAccount(account.accountId);
+    }
+
+    /** A liquidation's first step: every open order of the account is cancelled, conditional ones too. */
+    void cancelAllOpen(Account account, long timestamp) {
+        strategyDesk.cancelAllOf(account, timestamp);
+        List<Order> open = new ArrayList<>();
+        for (Order o = account.openHead; o != null; o = o.accountNext) open.add(o);
+        for (Order o : open) cancelResting(account, o, timestamp);
+        if (!open.isEmpty()) forgetOldOrders(timestamp);
+    }
+
+    /**
+     * A liquidation order (see {@link Liquidator}): IOC LIMIT, past the checks a liquidating account fails (margin,
+     * -2023); {@code qty} never exceeds the position, so it cannot open one. Returns the quantity it filled.
+     */
+    long placeLiquidation(Account account, OrderBook book, Side side, PositionSide positionSide, long price, long qty, long timestamp) {
+        String clientOrderId = Liquidator.clientOrderId(timestamp, nextOrderId);
+        Result r = submit(account, book, clientOrderId, side, OrderType.LIMIT, TimeInForce.IOC, positionSide, false, price, qty, timestamp);
+        return ((Result.OrderResult) r).order().executedQty();
+    }
+
     private void onMatch(Order maker, Order taker, long qty, long price, long base, long makerRemainingBefore) {
         long tradeId = nextTradeId++;
         Account makerAccount = account(maker.accountId);
@@ -431,7 +475,10 @@ public final class Engine {
         }
         ledger.fill(makerAccount, maker, qty, price, base, true, tradeId, now);
         ledger.fill(takerAccount, taker, qty, price, base, false, tradeId, now);
-        prices.lastPrice[maker.book.index] = price;
+        // with no mark (the market off) the last trade values positions: a new one may exhaust a margin
+        int i = maker.book.index;
+        if (prices.mark[i] == 0 && prices.lastPrice[i] != price) marksMoved = true;
+        prices.lastPrice[i] = price;
         timeEvents.startFundingClock(now);
         touchedAccounts.add(makerAccount);
         touchedAccounts.add(takerAccount);
@@ -777,6 +824,7 @@ public final class Engine {
     /** The live market's reference price (price units) becomes the symbol's mark and index price. */
     void followReference(OrderBook book, long referencePrice) {
         long e8 = book.instrument().priceE8(referencePrice);
+        if (prices.mark[book.index] != e8 || prices.index[book.index] != e8) marksMoved = true;
         prices.mark[book.index] = e8;
         prices.index[book.index] = e8;
     }
@@ -790,6 +838,7 @@ public final class Engine {
         if (c.markPrice() < min || c.markPrice() > max || c.indexPrice() < min || c.indexPrice() > max) {
             return rejected(Reject.INVALID_VALUE);
         }
+        if (prices.mark[book.index] != c.markPrice() || prices.index[book.index] != c.indexPrice()) marksMoved = true;
         prices.mark[book.index] = c.markPrice();
         prices.index[book.index] = c.indexPrice();
         return Result.Done.CHANGED;
@@ -899,6 +948,11 @@ public final class Engine {
 
     static Result rejected(Reject reason) {
         return REJECTED[reason.ordinal()];
+    }
+
+    /** Triggers what the prices now meet: one comparison while no strategy is open. */
+    private boolean runTriggers(long timestamp) {
+        return conditionals.openCount() > 0 && strategyDesk.runTriggers(timestamp);
     }
 
     /** Hands an event to the listener, if any (for the engine's helpers). */

@@ -39,6 +39,13 @@ public sealed interface Query extends EngineRequest {
             implements Query {
     }
 
+    /**
+     * {@code GET /papi/v1/cm/forceOrders}: the account's liquidation orders, optionally of one symbol; {@code adl}
+     * null for both kinds, else only ADL (true) or only LIQUIDATION (false) orders; times −1 when not sent.
+     */
+    record ForceOrders(long accountId, String symbol, Boolean adl, long startTime, long endTime, int limit) implements Query {
+    }
+
     /** {@code GET /papi/v1/cm/account} → {@link Result.CmAccount}. */
     record CmAccountDetail(long accountId) implements Query {
     }

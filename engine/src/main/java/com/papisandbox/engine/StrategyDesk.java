@@ -96,6 +96,11 @@ final class StrategyDesk {
         return new Result.StrategiesCanceled(canceled);
     }
 
+    /** Every open strategy of the account, on every symbol (a liquidation cancels them with the orders). */
+    void cancelAllOf(Account account, long timestamp) {
+        for (Strategy s : strategies.openOf(account.accountId, null)) close(s, StrategyStatus.CANCELED, timestamp);
+    }
+
     private void close(Strategy s, StrategyStatus status, long timestamp) {
         strategies.close(s, status, timestamp);
         engine.emit(new Event.StrategyUpdated(s.view()));

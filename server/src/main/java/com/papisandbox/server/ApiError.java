@@ -64,6 +64,11 @@ public record ApiError(int httpStatus, int code, String msg) {
         return new ApiError(400, -1100, "Illegal characters found in parameter '" + param + "'; legal range is '" + legalRange + "'.");
     }
 
+    /** -4015: a client order id in the exchange's own namespaces (liquidation, ADL and delivery orders). */
+    public static ApiError reservedClientOrderId() {
+        return new ApiError(400, -4015, "Client order id is not valid.");
+    }
+
     public static ApiError duplicateParameter() {
         return new ApiError(400, -1101, "Duplicate values for a parameter detected.");
     }

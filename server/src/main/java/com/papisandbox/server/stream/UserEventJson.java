@@ -46,6 +46,11 @@ final class UserEventJson {
         g.writeStringField("fs", "CM");
     }
 
+    /** The sandbox's liquidation orders carry Binance's {@code autoclose-} client order ids. */
+    static boolean liquidation(OrderView o) {
+        return o.clientOrderId().startsWith("autoclose-");
+    }
+
     private static byte[] order(UserEvent.OrderUpdate u, String alias) {
         OrderView o = u.order();
         Instrument in = o.instrument();
@@ -55,13 +60,15 @@ final class UserEventJson {
             g.writeStringField("s", in.symbol());
             g.writeStringField("c", o.clientOrderId());
             g.writeStringField("S", o.side().name());
-            g.writeStringField("o", o.type().name());
+            boolean liquidation = liquidation(o);
+            g.writeStringField("o", liquidation ? "LIQUIDATION" : o.type().name());
             g.writeStringField("f", OrderJson.timeInForce(o));
             g.writeStringField("q", Decimals.quantity(in, o.origQty()));
             g.writeStringField("p", Decimals.price(in, o.price()));
             g.writeStringField("ap", Decimals.avgPriceOpenOrder(o.avgPrice()));
             g.writeStringField("sp", u.strategy() == null ? "0" : Decimals.price(in, u.strategy().stopPrice()));
-            g.writeStringField("x", u.executionType());
+            // a liquidation's fills are Binance's CALCULATED executions (spec §8.1 `x`)
+            g.writeStringField("x", liquidation && u.executionType().equals("TRADE") ? "CALCULATED" : u.executionType());
             g.writeStringField("X", o.status().name());
             g.writeNumberField("i", o.orderId());
             g.writeStringField("l", Decimals.quantity(in, u.lastQty()));
