@@ -418,6 +418,51 @@ class ConditionalOrdersTest {
         assertThat(h.query(new Query.StrategyHistoryLookup(a, BTC, FIRST + 1, null))).isEqualTo(new Result.Rejected(Reject.NO_SUCH_ORDER));
     }
 
+    // --- liquidation ---
+
+    @Test
+    void aLiquidationCancelsTheAccountsStrategiesWithItsOrders() {
+        EngineHarness l = new EngineHarness();
+        long[] ids = LiquidationTest.fixture(l);
+        long poor = ids[1];
+        l.gtc(ids[0], Side.BUY, btc("55000"), 20);
+        placed(l.execute(new Command.PlaceStrategy(poor, BTC, Side.SELL, PositionSide.BOTH, StrategyType.TAKE_PROFIT_MARKET, TimeInForce.GTC,
+                11, true, true, 0, WorkingType.MARK_PRICE, false, "tp", btc("65000"), 0, 0)));
+        l.drainAll();
+        l.execute(new Command.SetPrices(BTC, LiquidationTest.usd(56_000), LiquidationTest.usd(56_000)));
+        List<Event> events = l.drainAll();
+        assertThat(events).filteredOn(e -> e instanceof Event.StrategyUpdated).extracting(e -> ((Event.StrategyUpdated) e).strategy().status())
+                .containsExactly(StrategyStatus.CANCELED);
+        assertThat(events.indexOf(events.stream().filter(e -> e instanceof Event.StrategyUpdated).findFirst().orElseThrow()))
+                .as("before the liquidation's own order").isLessThan(events.indexOf(events.stream().filter(e -> e instanceof Event.Accepted).findFirst().orElseThrow()));
+        assertThat(l.query(new Query.OpenStrategies(poor, null))).isEqualTo(new Result.Strategies(List.of()));
+    }
+
+    @Test
+    void aStopLossTheMoveReachesClosesThePositionBeforeLiquidationIsJudged() {
+        EngineHarness l = new EngineHarness();
+        long[] ids = LiquidationTest.fixture(l);
+        long poor = ids[1];
+        long bid = l.gtc(ids[0], Side.BUY, btc("55000"), 20).orderId();
+        placed(l.execute(new Command.PlaceStrategy(poor, BTC, Side.SELL, PositionSide.BOTH, StrategyType.STOP_MARKET, TimeInForce.GTC,
+                11, true, true, 0, WorkingType.MARK_PRICE, false, "sl", btc("57000"), 0, 0)));
+        l.drainAll();
+        long stopOrder = l.engine.nextOrderId();
+        l.execute(new Command.SetPrices(BTC, LiquidationTest.usd(56_000), LiquidationTest.usd(56_000)));
+        List<String> seen = new ArrayList<>();
+        for (Event e : l.drainAll()) {
+            if (e instanceof Event.StrategyUpdated x) seen.add("strategy " + x.strategy().status());
+            else if (e instanceof Event.Accepted x) seen.add("accepted " + x.orderId());
+            else if (e instanceof Event.Traded x) seen.add("traded " + x.orderId() + " " + x.qty());
+            else if (e instanceof Event.Canceled x) seen.add("canceled " + x.orderId());
+        }
+        // the stop sells the 11 contracts into the bid, so no autoclose order follows
+        assertThat(seen).startsWith("strategy TRIGGERED", "accepted " + stopOrder, "traded " + bid + " 11", "traded " + stopOrder + " 11",
+                "strategy FINISHED");
+        assertThat(seen).noneMatch(x -> x.equals("accepted " + (stopOrder + 1)));
+        assertThat(l.position(poor, BTC)).isZero();
+    }
+
     // --- snapshots ---
 
     @Test
