@@ -310,6 +310,11 @@ public final class Engine {
         return book == null ? 0 : house.referencePrice(book);
     }
 
+    /** The accounts in id order, for the engine's helpers (liquidation walks them on every mark move). */
+    List<Account> accountList() {
+        return accounts;
+    }
+
     public Collection<Account> accounts() {
         return Collections.unmodifiableList(accounts);
     }
@@ -475,10 +480,9 @@ public final class Engine {
         }
         ledger.fill(makerAccount, maker, qty, price, base, true, tradeId, now);
         ledger.fill(takerAccount, taker, qty, price, base, false, tradeId, now);
-        // with no mark (the market off) the last trade values positions: a new one may exhaust a margin
-        int i = maker.book.index;
-        if (prices.mark[i] == 0 && prices.lastPrice[i] != price) marksMoved = true;
-        prices.lastPrice[i] = price;
+        // a fill never starts a liquidation sweep (marks do, as Binance's liquidation follows its mark price), so
+        // crossing orders pay nothing for it
+        prices.lastPrice[maker.book.index] = price;
         timeEvents.startFundingClock(now);
         touchedAccounts.add(makerAccount);
         touchedAccounts.add(takerAccount);

@@ -26,9 +26,11 @@ final class Liquidator {
         this.margin = margin;
     }
 
-    /** Liquidates, in account order, every account whose margin ran out. */
+    /** Liquidates, in account order, every account whose margin ran out (allocation-free when none did). */
     void sweep(long timestamp) {
-        for (Account a : engine.accounts()) {
+        List<Account> accounts = engine.accountList();
+        for (int k = 0; k < accounts.size(); k++) {
+            Account a = accounts.get(k);
             if (engine.isHouse(a) || !a.hasAnyPosition()) continue;
             margin.compute(a, -1, -1, 0, 0);
             if (AccountStatus.of(margin.uniMmr()).liquidating()) liquidate(a, timestamp);
