@@ -3,6 +3,9 @@ package com.papisandbox.app;
 import com.papisandbox.engine.Account;
 import com.papisandbox.engine.EngineSnapshot;
 import com.papisandbox.engine.OrderView;
+import com.papisandbox.engine.Query;
+import com.papisandbox.engine.Result;
+import com.papisandbox.engine.StrategyView;
 import com.papisandbox.journal.Journal;
 import com.papisandbox.journal.JournalEntry;
 import com.papisandbox.journal.JournalStores;
@@ -70,6 +73,18 @@ final class InspectCommand implements Callable<Integer> {
                             o.instrument().symbol(), o.side(), o.instrument().priceDecimal(o.price()).toPlainString(),
                             o.instrument().quantityDecimal(o.origQty()).toPlainString(),
                             o.instrument().quantityDecimal(o.executedQty()).toPlainString(), o.status(), o.clientOrderId());
+                }
+            }
+            System.out.println();
+            System.out.println("OPEN CONDITIONAL ORDERS");
+            System.out.printf("%-12s %-4s %-14s %-5s %-20s %-14s %-14s %8s %s%n", "strategyId", "acct", "symbol", "side", "type",
+                    "stopPrice", "workingType", "origQty", "clientStrategyId");
+            for (Account a : recovery.engine().accounts()) {
+                if (!(recovery.engine().query(new Query.OpenStrategies(a.accountId(), null), 0) instanceof Result.Strategies open)) continue;
+                for (StrategyView s : open.strategies()) {
+                    System.out.printf("%-12d %-4d %-14s %-5s %-20s %-14s %-14s %8s %s%n", s.strategyId(), s.accountId(),
+                            s.instrument().symbol(), s.side(), s.type(), s.instrument().priceDecimal(s.stopPrice()).toPlainString(),
+                            s.workingType(), s.instrument().quantityDecimal(s.quantity()).toPlainString(), s.clientStrategyId());
                 }
             }
             System.out.println();

@@ -331,4 +331,37 @@ final class AccountViews {
         for (Order o : chosen) views.add(o.view());
         return new Result.Orders(views);
     }
+
+    /** How far back forceOrders looks when no startTime is sent (Binance's futures rule: 7 days before endTime). */
+    static final long FORCE_ORDERS_DEFAULT_WINDOW = 7 * DAY;
+
+    /**
+     * The account's liquidation orders oldest first, as Query CM Order shows them: within [startTime, endTime]
+     * (endTime defaults to now, startTime to 7 days before endTime), the newest {@code limit} (default 50, max 100).
+     * The sandbox does no auto-deleveraging, so asking for ADL orders finds none.
+     */
+    Result forceOrders(Account a, Query.ForceOrders q, long now, Map<String, OrderBook> books) {
+        OrderBook book = null;
+        if (q.symbol() != null) {
+            book = books.get(q.symbol());
+            if (book == null) return new Result.Rejected(Reject.UNKNOWN_SYMBOL);
+        }
+        int limit = q.limit() == 0 ? 50 : q.limit();
+        if (limit < 1 || limit > 100) return new Result.Rejected(Reject.LIMIT_NOT_VALID);
+        long end = q.endTime() >= 0 ? q.endTime() : now;
+        long start = q.startTime() >= 0 ? q.startTime() : end - FORCE_ORDERS_DEFAULT_WINDOW;
+        if (start > end) return new Result.Rejected(Reject.START_TIME_AFTER_END_TIME);
+        List<Order> matching = new ArrayList<>();
+        if (!Boolean.TRUE.equals(q.adl())) {
+            for (Order o : ordersOf.apply(a)) {
+                if (!Liquidator.isLiquidation(o.clientOrderId)) continue;
+                if (book != null && o.book != book) continue;
+                if (o.time < start || o.time > end || Engine.forgotten(o, now)) continue;
+                matching.add(o);
+            }
+        }
+        List<OrderView> views = new ArrayList<>();
+        for (Order o : matching.subList(Math.max(0, matching.size() - limit), matching.size())) views.add(o.view());
+        return new Result.Orders(views);
+    }
 }

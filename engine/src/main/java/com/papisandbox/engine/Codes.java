@@ -98,6 +98,72 @@ final class Codes {
         };
     }
 
+    static int of(StrategyType v) {
+        return switch (v) {
+            case STOP -> 1;
+            case STOP_MARKET -> 2;
+            case TAKE_PROFIT -> 3;
+            case TAKE_PROFIT_MARKET -> 4;
+            case TRAILING_STOP_MARKET -> 5;
+        };
+    }
+
+    static StrategyType strategyType(int code) {
+        return switch (code) {
+            case 1 -> StrategyType.STOP;
+            case 2 -> StrategyType.STOP_MARKET;
+            case 3 -> StrategyType.TAKE_PROFIT;
+            case 4 -> StrategyType.TAKE_PROFIT_MARKET;
+            case 5 -> StrategyType.TRAILING_STOP_MARKET;
+            default -> throw bad("strategy type", code);
+        };
+    }
+
+    static int of(StrategyStatus v) {
+        return switch (v) {
+            case NEW -> 1;
+            case CANCELED -> 2;
+            case TRIGGERED -> 3;
+            case FINISHED -> 4;
+            case EXPIRED -> 5;
+        };
+    }
+
+    static StrategyStatus strategyStatus(int code) {
+        return switch (code) {
+            case 1 -> StrategyStatus.NEW;
+            case 2 -> StrategyStatus.CANCELED;
+            case 3 -> StrategyStatus.TRIGGERED;
+            case 4 -> StrategyStatus.FINISHED;
+            case 5 -> StrategyStatus.EXPIRED;
+            default -> throw bad("strategy status", code);
+        };
+    }
+
+    static int of(WorkingType v) {
+        return switch (v) {
+            case MARK_PRICE -> 1;
+            case CONTRACT_PRICE -> 2;
+        };
+    }
+
+    static WorkingType workingType(int code) {
+        return switch (code) {
+            case 1 -> WorkingType.MARK_PRICE;
+            case 2 -> WorkingType.CONTRACT_PRICE;
+            default -> throw bad("working type", code);
+        };
+    }
+
+    /** 0 stands for none (a strategy that has not triggered has no order status). */
+    static int ofNullable(OrderStatus v) {
+        return v == null ? 0 : of(v);
+    }
+
+    static OrderStatus orderStatusOrNull(int code) {
+        return code == 0 ? null : orderStatus(code);
+    }
+
     private static IllegalArgumentException bad(String what, int code) {
         return new IllegalArgumentException("unknown " + what + " code " + code);
     }

@@ -67,6 +67,46 @@ public sealed interface Command extends EngineRequest {
     }
 
     /**
+     * {@code POST /papi/v1/cm/conditional/order}: a strategy that places a LIMIT (STOP, TAKE_PROFIT) or MARKET order
+     * when the working price reaches its stop price, or, trailing, moves back {@code callbackRate} tenths of a percent
+     * from its extreme after reaching {@code activationPrice} (0 = not sent: from the price at placement). Prices in
+     * price units, 0 where the type takes none; quantity in quantity units.
+     */
+    record PlaceStrategy(long accountId, String symbol, Side side, PositionSide positionSide, StrategyType strategyType,
+                         TimeInForce timeInForce, long quantity, boolean reduceOnly, boolean reduceOnlySent, long price,
+                         WorkingType workingType, boolean priceProtect, String clientStrategyId, long stopPrice,
+                         long activationPrice, int callbackRate) implements Command {
+        public PlaceStrategy {
+            Objects.requireNonNull(symbol, "symbol");
+            Objects.requireNonNull(side, "side");
+            Objects.requireNonNull(positionSide, "positionSide");
+            Objects.requireNonNull(strategyType, "strategyType");
+            Objects.requireNonNull(timeInForce, "timeInForce");
+            Objects.requireNonNull(workingType, "workingType");
+            Objects.requireNonNull(clientStrategyId, "clientStrategyId");
+            if (reduceOnly && !reduceOnlySent) throw new IllegalArgumentException("reduceOnly true but not sent");
+            if (strategyType.trailing() ? callbackRate < 1 || callbackRate > 50 || stopPrice != 0
+                    : callbackRate != 0 || activationPrice != 0) {
+                throw new IllegalArgumentException("stop price, activation price or callback rate do not fit " + strategyType);
+            }
+        }
+    }
+
+    /** {@code DELETE /papi/v1/cm/conditional/order}; {@code strategyId < 0} means "by client strategy id". */
+    record CancelStrategy(long accountId, String symbol, long strategyId, String clientStrategyId) implements Command {
+        public CancelStrategy {
+            Objects.requireNonNull(symbol, "symbol");
+        }
+    }
+
+    /** {@code DELETE /papi/v1/cm/conditional/allOpenOrders}. */
+    record CancelAllStrategies(long accountId, String symbol) implements Command {
+        public CancelAllStrategies {
+            Objects.requireNonNull(symbol, "symbol");
+        }
+    }
+
+    /**
      * Sets a symbol's mark and index price, in 1e-8 USD (e.g. 65000.12345678 USD = 6_500_012_345_678L). Both must
      * lie within the symbol's PRICE_FILTER range.
      */

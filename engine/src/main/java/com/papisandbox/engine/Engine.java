@@ -71,10 +71,18 @@ public final class Engine {
     private final Margin margin;
     private final AccountViews views;
     private final TimeEvents timeEvents;
+    /** Conditional orders: the trigger book and its rules. */
+    private final ConditionalOrders conditionals;
+    private final StrategyDesk strategyDesk;
+    /** The strategy whose order {@link #submit} is placing now, so it turns TRIGGERED just before the order's NEW. */
+    private Strategy triggering;
     /** The timestamp of the command being executed (fills and history rows carry it). */
     private long now;
-    /** True once time-driven settlement ran in the current command. */
-    private boolean settled;
+    /** Depth of {@link #execute} calls: the house market places and cancels through it while a requote runs. */
+    private int nesting;
+    /** Whether a mark or index price moved in the current command, so margins may have run out. */
+    private boolean marksMoved;
+    private final Liquidator liquidator;
 
     private long nextOrderId = FIRST_ORDER_ID;
     private long nextTradeId = 1;
@@ -109,6 +117,9 @@ public final class Engine {
         this.margin = new Margin(instrumentsByIndex, ledger.coinOf, coins.size(), prices);
         this.views = new AccountViews(instrumentsByIndex, listings, coins, prices, margin, this::ordersOf);
         this.timeEvents = new TimeEvents(instrumentsByIndex);
+        this.liquidator = new Liquidator(this, instrumentsByIndex, prices, margin);
+        this.conditionals = new ConditionalOrders(instrumentsByIndex.size());
+        this.strategyDesk = new StrategyDesk(this, conditionals, prices);
     }
 
     /**
@@ -122,11 +133,30 @@ public final class Engine {
         }
         if (command instanceof Command.OpenAccount c) return openAccount(c);
         now = timestamp;
-        settled = settleDue(timestamp);
-        Result result = dispatch(command, timestamp);
-        if (settled && !result.changedState()) {
+        // the house's own orders run through here inside its requotes: only the outermost command liquidates or
+        // triggers, once the requote is complete
+        if (nesting > 0) return dispatch(command, timestamp);
+        boolean settled = settleDue(timestamp);
+        Result result;
+        boolean triggered;
+        nesting++;
+        try {
+            result = dispatch(command, timestamp);
+            // stops first: a stop-loss the move reached closes before the account is judged for liquidation
+            triggered = runTriggers(timestamp);
+            if (marksMoved || settled) {
+                marksMoved = false;
+                liquidator.sweep(timestamp);
+                // liquidation fills move the last price too
+                triggered |= runTriggers(timestamp);
+            }
+        } finally {
+            nesting--;
+        }
+        if ((settled || triggered) && !result.changedState()) {
             if (result instanceof Result.Rejected r) return REJECTED_AFTER_SETTLEMENT[r.reason().ordinal()];
             if (result instanceof Result.OrdersCanceled r) return new Result.OrdersCanceled(r.canceled(), true);
+            if (result instanceof Result.StrategiesCanceled r) return new Result.StrategiesCanceled(r.canceled(), true);
             if (result instanceof Result.Done) return Result.Done.CHANGED;
             throw new IllegalStateException("a settling command must report a state change: " + result);
         }
@@ -148,6 +178,9 @@ public final class Engine {
         if (command instanceof Command.Requote c) return house.requote(c, timestamp);
         if (command instanceof Command.ConfigureHouse c) return house.configure(c, timestamp);
         if (command instanceof Command.Print c) return house.print(c, timestamp);
+        if (command instanceof Command.PlaceStrategy c) return strategyDesk.place(c, timestamp);
+        if (command instanceof Command.CancelStrategy c) return strategyDesk.cancel(c, timestamp);
+        if (command instanceof Command.CancelAllStrategies c) return strategyDesk.cancelAll(c, timestamp);
         throw new IllegalArgumentException("unknown command " + command);
     }
 
@@ -159,10 +192,15 @@ public final class Engine {
         if (query instanceof Query.OpenOrders q) return queryOpenOrders(q);
         if (query instanceof Query.Balances q) return queryBalances(q);
         if (query instanceof Query.OrderAmendments q) return queryAmendments(q, now);
+        if (query instanceof Query.OpenStrategyLookup || query instanceof Query.StrategyHistoryLookup
+                || query instanceof Query.OpenStrategies || query instanceof Query.AllStrategies) {
+            return strategyDesk.query(query, now);
+        }
         if (query instanceof Query.StateHash) return new Result.StateHash(EngineSnapshot.stateHash(this), orderCount());
         Account account = account(accountIdOf(query));
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
         if (query instanceof Query.AllOrders q) return views.allOrders(account, q, now, books);
+        if (query instanceof Query.ForceOrders q) return views.forceOrders(account, q, now, books);
         if (query instanceof Query.CmAccountDetail) return views.cmAccount(account);
         if (query instanceof Query.PositionRisk q) return views.positionRisk(account, q);
         if (query instanceof Query.Balance q) return views.balances(account, q.asset());
@@ -177,6 +215,7 @@ public final class Engine {
 
     private static long accountIdOf(Query query) {
         if (query instanceof Query.AllOrders q) return q.accountId();
+        if (query instanceof Query.ForceOrders q) return q.accountId();
         if (query instanceof Query.CmAccountDetail q) return q.accountId();
         if (query instanceof Query.PositionRisk q) return q.accountId();
         if (query instanceof Query.Balance q) return q.accountId();
@@ -271,6 +310,11 @@ public final class Engine {
         return book == null ? 0 : house.referencePrice(book);
     }
 
+    /** The accounts in id order, for the engine's helpers (liquidation walks them on every mark move). */
+    List<Account> accountList() {
+        return accounts;
+    }
+
     public Collection<Account> accounts() {
         return Collections.unmodifiableList(accounts);
     }
@@ -330,7 +374,7 @@ public final class Engine {
         if (filterReject != null) return rejected(filterReject);
         Order sameClientId = account.latestWithClientId(c.clientOrderId());
         if (sameClientId != null && sameClientId.status.isOpen()) return rejected(Reject.DUPLICATE_CLIENT_ORDER_ID);
-        if (c.type() == OrderType.LIMIT && account.openCount(book) >= instrument.maxNumOrders()) {
+        if (c.type() == OrderType.LIMIT && account.openCount(book) + openStrategiesCounted(account, book) >= instrument.maxNumOrders()) {
             return rejected(Reject.MAX_OPEN_ORDERS);
         }
         Reject risk = OrderRisk.check(account, book, c, margin);
@@ -345,16 +389,27 @@ public final class Engine {
         if (c.timeInForce() == TimeInForce.GTX && book.wouldCross(c.side(), c.price(), c.type())) {
             return rejected(Reject.GTX_WOULD_TAKE);
         }
+        return submit(account, book, c.clientOrderId(), c.side(), c.type(), c.timeInForce(), c.positionSide(), c.reduceOnly(),
+                c.type() == OrderType.MARKET ? 0 : c.price(), c.quantity(), timestamp);
+    }
+
+    /** Enters an order that passed every check: it matches, then rests, expires or is done. */
+    private Result submit(Account account, OrderBook book, String clientOrderId, Side side, OrderType type,
+                          TimeInForce timeInForce, PositionSide positionSide, boolean reduceOnly, long price, long quantity,
+                          long timestamp) {
         if (nextOrderId > MAX_SAFE_ID) {
             throw new IllegalStateException("order ids exhausted");
         }
-
-        Order order = new Order(nextOrderId++, account.accountId, book, c.clientOrderId(), c.side(), c.type(),
-                c.timeInForce(), c.positionSide(), c.reduceOnly(), c.type() == OrderType.MARKET ? 0 : c.price(),
-                c.quantity(), timestamp);
+        Instrument instrument = book.instrument();
+        Order order = new Order(nextOrderId++, account.accountId, book, clientOrderId, side, type, timeInForce,
+                positionSide, reduceOnly, price, quantity, timestamp);
         ordersById.put(order);
         account.placed(order);
         OrderSnapshot acknowledged = order.copy();
+        if (triggering != null) {
+            strategyDesk.triggered(triggering, order, timestamp);
+            triggering = null;
+        }
         if (events != null) {
             events.accept(new Event.Accepted(order.orderId, account.accountId, instrument.symbol(), order.side, order.price, order.origQty));
         }
@@ -380,6 +435,40 @@ public final class Engine {
         return new Result.OrderResult(acknowledged, now, true);
     }
 
+    /**
+     * MAX_NUM_ORDERS counts normal and conditional orders (spec §11); a strategy placing its own order is not
+     * counted twice. One emptiness check while the book has no strategies.
+     */
+    private int openStrategiesCounted(Account account, OrderBook book) {
+        if (conditionals.open(book.index).isEmpty()) return 0;
+        int open = conditionals.openCount(account.accountId, book);
+        return triggering != null && triggering.accountId == account.accountId && triggering.book == book ? open - 1 : open;
+    }
+
+    /** Whether the account is the house market's (never liquidated: it is funded beyond any margin). */
+    boolean isHouse(Account account) {
+        return house.ownsAccount(account.accountId);
+    }
+
+    /** A liquidation's first step: every open order of the account is cancelled, conditional ones too. */
+    void cancelAllOpen(Account account, long timestamp) {
+        strategyDesk.cancelAllOf(account, timestamp);
+        List<Order> open = new ArrayList<>();
+        for (Order o = account.openHead; o != null; o = o.accountNext) open.add(o);
+        for (Order o : open) cancelResting(account, o, timestamp);
+        if (!open.isEmpty()) forgetOldOrders(timestamp);
+    }
+
+    /**
+     * A liquidation order (see {@link Liquidator}): IOC LIMIT, past the checks a liquidating account fails (margin,
+     * -2023); {@code qty} never exceeds the position, so it cannot open one. Returns the quantity it filled.
+     */
+    long placeLiquidation(Account account, OrderBook book, Side side, PositionSide positionSide, long price, long qty, long timestamp) {
+        String clientOrderId = Liquidator.clientOrderId(timestamp, nextOrderId);
+        Result r = submit(account, book, clientOrderId, side, OrderType.LIMIT, TimeInForce.IOC, positionSide, false, price, qty, timestamp);
+        return ((Result.OrderResult) r).order().executedQty();
+    }
+
     private void onMatch(Order maker, Order taker, long qty, long price, long base, long makerRemainingBefore) {
         long tradeId = nextTradeId++;
         Account makerAccount = account(maker.accountId);
@@ -391,6 +480,8 @@ public final class Engine {
         }
         ledger.fill(makerAccount, maker, qty, price, base, true, tradeId, now);
         ledger.fill(takerAccount, taker, qty, price, base, false, tradeId, now);
+        // a fill never starts a liquidation sweep (marks do, as Binance's liquidation follows its mark price), so
+        // crossing orders pay nothing for it
         prices.lastPrice[maker.book.index] = price;
         timeEvents.startFundingClock(now);
         touchedAccounts.add(makerAccount);
@@ -567,6 +658,7 @@ public final class Engine {
 
     /** A closed order joins the history; the oldest history is forgotten by {@link #forgetOldOrders}. */
     private void retire(Order order) {
+        if (conditionals.tracksOrders()) strategyDesk.orderClosed(order, now);
         if (house.owns(order)) {
             forget(order);
             return;
@@ -694,6 +786,7 @@ public final class Engine {
         for (Side side : Side.values()) {
             for (Order o : book.orders(side)) cancelResting(account(o.accountId), o, time);
         }
+        strategyDesk.expireAll(book, time);
         long price = prices.settlement(book.instrument(), i);
         if (price > 0) ledger.deliver(accounts, i, price, time);
         prices.delivered[i] = true;
@@ -735,6 +828,7 @@ public final class Engine {
     /** The live market's reference price (price units) becomes the symbol's mark and index price. */
     void followReference(OrderBook book, long referencePrice) {
         long e8 = book.instrument().priceE8(referencePrice);
+        if (prices.mark[book.index] != e8 || prices.index[book.index] != e8) marksMoved = true;
         prices.mark[book.index] = e8;
         prices.index[book.index] = e8;
     }
@@ -748,6 +842,7 @@ public final class Engine {
         if (c.markPrice() < min || c.markPrice() > max || c.indexPrice() < min || c.indexPrice() > max) {
             return rejected(Reject.INVALID_VALUE);
         }
+        if (prices.mark[book.index] != c.markPrice() || prices.index[book.index] != c.indexPrice()) marksMoved = true;
         prices.mark[book.index] = c.markPrice();
         prices.index[book.index] = c.indexPrice();
         return Result.Done.CHANGED;
@@ -797,7 +892,7 @@ public final class Engine {
         Account account = account(c.accountId());
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
         if (account.dualSide == c.dualSidePosition()) return rejected(Reject.POSITION_MODE_UNCHANGED);
-        if (account.openTotal > 0) return rejected(Reject.POSITION_MODE_OPEN_ORDERS);
+        if (account.openTotal > 0 || conditionals.hasOpen(account.accountId)) return rejected(Reject.POSITION_MODE_OPEN_ORDERS);
         if (account.hasAnyPosition()) return rejected(Reject.POSITION_MODE_OPEN_POSITION);
         account.dualSide = c.dualSidePosition();
         if (events != null) events.accept(new Event.PositionModeChanged(account.accountId, account.dualSide));
@@ -855,11 +950,40 @@ public final class Engine {
         }
     }
 
-    private static Result rejected(Reject reason) {
+    static Result rejected(Reject reason) {
         return REJECTED[reason.ordinal()];
     }
 
+    /** Triggers what the prices now meet: one comparison while no strategy is open. */
+    private boolean runTriggers(long timestamp) {
+        return conditionals.openCount() > 0 && strategyDesk.runTriggers(timestamp);
+    }
+
+    /** Hands an event to the listener, if any (for the engine's helpers). */
+    void emit(Event event) {
+        if (events != null) events.accept(event);
+    }
+
+    /** Places a triggered strategy's order through the normal path; the strategy turns TRIGGERED if it is accepted. */
+    Result placeForStrategy(Strategy strategy, Command.PlaceOrder order, long timestamp) {
+        triggering = strategy;
+        try {
+            return place(order, timestamp);
+        } finally {
+            triggering = null;
+        }
+    }
+
+    /** The strategy that placed an open order, or null: for listeners (the stream's st and si). */
+    public StrategyView strategyOfOrder(long orderId) {
+        return strategyDesk.strategyOfOrder(orderId);
+    }
+
     // Snapshot support (EngineSnapshot): package-private access to the raw state.
+
+    ConditionalOrders conditionals() {
+        return conditionals;
+    }
 
     long nextOrderIdCounter() {
         return nextOrderId;

@@ -19,9 +19,11 @@ public final class EngineSnapshot {
     /**
      * 6: the ledger (wallets as coin units, positions per side, settings, prices, histories, fee pool), explicit
      * enum codes, the amendments, and the house market and market data (tapes, klines, book update ids) at
-     * the end. Older snapshots are not read: recovery then replays the journal, which is never pruned.
+     * the end. 9 adds the conditional orders after them; an 8 reads as one without any. Older snapshots are not
+     * read: recovery then replays the journal, which is never pruned.
      */
-    private static final int FORMAT = 8;
+    private static final int FORMAT = 9;
+    private static final int FORMAT_WITHOUT_STRATEGIES = 8;
 
     private EngineSnapshot() {
     }
@@ -103,6 +105,7 @@ public final class EngineSnapshot {
         engine.amendmentLog().write(out);
         engine.house().write(out);
         engine.marketData().write(out, books(engine));
+        engine.conditionals().write(out, engine.listings());
         return out.toByteArray();
     }
 
@@ -187,7 +190,7 @@ public final class EngineSnapshot {
         try {
             SnapshotBuffer.In in = new SnapshotBuffer.In(snapshot);
             int format = in.readInt();
-            if (format != FORMAT) throw new IllegalArgumentException("unknown snapshot format " + format);
+            if (format != FORMAT && format != FORMAT_WITHOUT_STRATEGIES) throw new IllegalArgumentException("unknown snapshot format " + format);
             long nextOrderId = in.readLong();
             long nextTradeId = in.readLong();
             long nextAccountId = in.readLong();
@@ -279,6 +282,7 @@ public final class EngineSnapshot {
             engine.amendmentLog().read(in, engine);
             engine.house().read(in);
             engine.marketData().read(in, engine);
+            if (format >= FORMAT) engine.conditionals().read(in, engine);
             engine.restoreCounters(nextOrderId, nextTradeId, nextAccountId);
             if (!in.atEnd()) throw new IllegalArgumentException("snapshot has trailing bytes");
         } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {

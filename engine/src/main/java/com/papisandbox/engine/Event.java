@@ -57,4 +57,8 @@ public sealed interface Event {
     record Amended(long orderId, long amendmentId, long price, long origQty, long priceBefore, long origQtyBefore)
             implements OrderEvent {
     }
+
+    /** A conditional order was placed, cancelled, triggered (its order follows), finished or expired. */
+    record StrategyUpdated(StrategyView strategy) implements Event {
+    }
 }

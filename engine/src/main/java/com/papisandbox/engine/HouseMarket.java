@@ -44,7 +44,11 @@ final class HouseMarket {
     }
 
     boolean owns(Order order) {
-        return houseAccountId != 0 && order.accountId == houseAccountId;
+        return ownsAccount(order.accountId);
+    }
+
+    boolean ownsAccount(long accountId) {
+        return houseAccountId != 0 && accountId == houseAccountId;
     }
 
     Result configure(Command.ConfigureHouse c, long timestamp) {

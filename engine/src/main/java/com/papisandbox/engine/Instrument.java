@@ -34,9 +34,11 @@ public record Instrument(
         long marketStepSize,
         int maxNumOrders,
         long multiplierUp,
-        long multiplierDown) {
+        long multiplierDown,
+        int maxNumAlgoOrders,
+        long triggerProtect) {
 
-    /** PERCENT_PRICE multipliers are in units of 1e-4 (Binance's {@code multiplierDecimal} 4): 10500 = 1.05. */
+    /** PERCENT_PRICE multipliers and triggerProtect are in units of 1e-4 (Binance's {@code multiplierDecimal} 4): 10500 = 1.05. */
     public static final long MULTIPLIER_ONE = 10_000L;
 
     /** The exchangeInfo row without its PERCENT_PRICE filter: Binance's 1.05 / 0.95. */
@@ -47,6 +49,21 @@ public record Instrument(
         this(symbol, pair, contractType, deliveryDate, onboardDate, contractSize, marginAsset, baseAsset, quoteAsset,
                 pricePrecision, quantityPrecision, minPrice, maxPrice, tickSize, minQty, maxQty, stepSize,
                 marketMinQty, marketMaxQty, marketStepSize, maxNumOrders, 10_500L, 9_500L);
+    }
+
+    /** Binance's MAX_NUM_ALGO_ORDERS (20) and triggerProtect (0.0500) of every CM symbol, when a row leaves them out. */
+    public static final int DEFAULT_MAX_NUM_ALGO_ORDERS = 20;
+    public static final long DEFAULT_TRIGGER_PROTECT = 500L;
+
+    public Instrument(String symbol, String pair, String contractType, long deliveryDate, long onboardDate, int contractSize,
+                      String marginAsset, String baseAsset, String quoteAsset, int pricePrecision, int quantityPrecision,
+                      long minPrice, long maxPrice, long tickSize, long minQty, long maxQty, long stepSize,
+                      long marketMinQty, long marketMaxQty, long marketStepSize, int maxNumOrders, long multiplierUp,
+                      long multiplierDown) {
+        this(symbol, pair, contractType, deliveryDate, onboardDate, contractSize, marginAsset, baseAsset, quoteAsset,
+                pricePrecision, quantityPrecision, minPrice, maxPrice, tickSize, minQty, maxQty, stepSize,
+                marketMinQty, marketMaxQty, marketStepSize, maxNumOrders, multiplierUp, multiplierDown,
+                DEFAULT_MAX_NUM_ALGO_ORDERS, DEFAULT_TRIGGER_PROTECT);
     }
 
     public Instrument {
@@ -62,6 +79,8 @@ public record Instrument(
         if (multiplierUp < MULTIPLIER_ONE || multiplierDown <= 0 || multiplierDown > MULTIPLIER_ONE) {
             throw new IllegalArgumentException(symbol + ": bad PERCENT_PRICE multipliers");
         }
+        if (maxNumAlgoOrders <= 0) throw new IllegalArgumentException(symbol + ": maxNumAlgoOrders must be positive");
+        if (triggerProtect < 0 || triggerProtect > MULTIPLIER_ONE) throw new IllegalArgumentException(symbol + ": bad triggerProtect");
     }
 
     /** A price in units as a decimal, e.g. 650001 units of BTCUSD_PERP is 65000.1. */
@@ -81,7 +100,8 @@ public record Instrument(
     public Instrument listedAs(String symbol, String contractType, long deliveryDate, long onboardDate) {
         return new Instrument(symbol, pair, contractType, deliveryDate, onboardDate, contractSize, marginAsset, baseAsset,
                 quoteAsset, pricePrecision, quantityPrecision, minPrice, maxPrice, tickSize, minQty, maxQty, stepSize,
-                marketMinQty, marketMaxQty, marketStepSize, maxNumOrders, multiplierUp, multiplierDown);
+                marketMinQty, marketMaxQty, marketStepSize, maxNumOrders, multiplierUp, multiplierDown, maxNumAlgoOrders,
+                triggerProtect);
     }
 
     /** A price in instrument units as 1e-8 USD (the scale of mark and index prices). */

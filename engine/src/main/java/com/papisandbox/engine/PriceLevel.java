@@ -3,15 +3,12 @@ package com.papisandbox.engine;
 /** The orders resting at one price, oldest first (time priority). */
 final class PriceLevel {
     final long price;
-    /** The level's key in its side's ordered map, boxed once here rather than on every lookup. */
-    final Long key;
     Order head;
     Order tail;
     int count;
 
     PriceLevel(long price) {
         this.price = price;
-        this.key = price;
     }
 
     void append(Order order) {

@@ -39,6 +39,13 @@ public sealed interface Query extends EngineRequest {
             implements Query {
     }
 
+    /**
+     * {@code GET /papi/v1/cm/forceOrders}: the account's liquidation orders, optionally of one symbol; {@code adl}
+     * null for both kinds, else only ADL (true) or only LIQUIDATION (false) orders; times −1 when not sent.
+     */
+    record ForceOrders(long accountId, String symbol, Boolean adl, long startTime, long endTime, int limit) implements Query {
+    }
+
     /** {@code GET /papi/v1/cm/account} → {@link Result.CmAccount}. */
     record CmAccountDetail(long accountId) implements Query {
     }
@@ -75,6 +82,25 @@ public sealed interface Query extends EngineRequest {
     /** {@code GET /papi/v1/cm/userTrades} → {@link Result.UserTrades}; the spec's parameter rules are checked here. */
     record UserTrades(long accountId, String symbol, String pair, long orderId, long startTime, long endTime, long fromId,
                       int limit) implements Query {
+    }
+
+    /** {@code GET /papi/v1/cm/conditional/openOrder}: a NEW strategy; {@code strategyId < 0} means "by client strategy id". */
+    record OpenStrategyLookup(long accountId, String symbol, long strategyId, String clientStrategyId) implements Query {
+    }
+
+    /** {@code GET /papi/v1/cm/conditional/orderHistory}: a strategy no longer NEW, within the 7-day rule. */
+    record StrategyHistoryLookup(long accountId, String symbol, long strategyId, String clientStrategyId) implements Query {
+    }
+
+    /** {@code GET /papi/v1/cm/conditional/openOrders}; symbol null = all. */
+    record OpenStrategies(long accountId, String symbol) implements Query {
+    }
+
+    /**
+     * {@code GET /papi/v1/cm/conditional/allOrders}: strategies booked in [startTime, endTime] (both −1: the last 7
+     * days; one: 7 days from or to it), from {@code strategyId} up when given (−1: the newest), at most limit.
+     */
+    record AllStrategies(long accountId, String symbol, long strategyId, long startTime, long endTime, int limit) implements Query {
     }
 
     /** Public market data of one symbol, or of every symbol (of a pair) where the endpoint allows it. */

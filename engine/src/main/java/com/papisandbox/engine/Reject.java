@@ -69,5 +69,15 @@ public enum Reject {
     /** -1130 Data sent for parameter 'limit' is not valid. */
     LIMIT_NOT_VALID,
     /** -1108 Invalid asset.: a transfer of an asset that margins no CM contract. */
-    UNKNOWN_ASSET
+    UNKNOWN_ASSET,
+    /** -2021 Order would immediately trigger. */
+    WOULD_IMMEDIATELY_TRIGGER,
+    /** -4045 Reach max stop order limit.: MAX_NUM_ALGO_ORDERS open strategies on the symbol. */
+    MAX_STOP_ORDERS,
+    /** -4006 Stop price less than zero. */
+    STOP_PRICE_LESS_THAN_ZERO,
+    /** -4007 Stop price greater than max price. */
+    STOP_PRICE_GREATER_THAN_MAX_PRICE,
+    /** -4135 Invalid activation price */
+    INVALID_ACTIVATION_PRICE
 }

@@ -39,6 +39,28 @@ public sealed interface Result {
         }
     }
 
+    /** A strategy after it was placed or cancelled. */
+    record StrategyResult(StrategyView strategy) implements Result {
+        @Override
+        public boolean changedState() {
+            return true;
+        }
+    }
+
+    record Strategies(List<StrategyView> strategies) implements Result {
+    }
+
+    record StrategiesCanceled(List<StrategyView> canceled, boolean settled) implements Result {
+        public StrategiesCanceled(List<StrategyView> canceled) {
+            this(canceled, false);
+        }
+
+        @Override
+        public boolean changedState() {
+            return settled || !canceled.isEmpty();
+        }
+    }
+
     record AccountOpened(long accountId, boolean created) implements Result {
         @Override
         public boolean changedState() {

@@ -31,6 +31,10 @@ class HandlerCoverageTest {
             new Command.Requote(TestInstruments.BTC, TestInstruments.btc("60000")),
             new Command.ConfigureHouse(0, 20, 100, 100),
             new Command.Print(TestInstruments.BTC, TestInstruments.btc("60000"), 1),
+            new Command.PlaceStrategy(1, TestInstruments.BTC, Side.BUY, PositionSide.BOTH, StrategyType.STOP_MARKET, TimeInForce.GTC,
+                    1, false, false, 0, WorkingType.CONTRACT_PRICE, false, "s", TestInstruments.btc("61000"), 0, 0),
+            new Command.CancelStrategy(1, TestInstruments.BTC, -1, "s"),
+            new Command.CancelAllStrategies(1, TestInstruments.BTC),
             new Command.ReplaceState(""));
 
     static final List<Query> QUERIES = List.of(
@@ -41,6 +45,7 @@ class HandlerCoverageTest {
             new Query.StateHash(),
             new Query.OrderAmendments(1, TestInstruments.BTC, 1, null, 0, Long.MAX_VALUE, 50),
             new Query.AllOrders(1, TestInstruments.BTC, null, -1, -1, -1, 0),
+            new Query.ForceOrders(1, TestInstruments.BTC, null, -1, -1, 0),
             new Query.CmAccountDetail(1),
             new Query.PositionRisk(1, null, null),
             new Query.Balance(1, null),
@@ -59,7 +64,11 @@ class HandlerCoverageTest {
             new Query.BookTicker(null, null),
             new Query.PremiumIndex(null, null),
             new Query.FundingRates(TestInstruments.BTC, -1, -1, 100),
-            new Query.DepthChanges(TestInstruments.BTC, 0));
+            new Query.DepthChanges(TestInstruments.BTC, 0),
+            new Query.OpenStrategyLookup(1, TestInstruments.BTC, 1, null),
+            new Query.StrategyHistoryLookup(1, TestInstruments.BTC, -1, "s"),
+            new Query.OpenStrategies(1, null),
+            new Query.AllStrategies(1, TestInstruments.BTC, -1, -1, -1, 0));
 
     @Test
     void everyCommandHasASampleAndAHandler() {

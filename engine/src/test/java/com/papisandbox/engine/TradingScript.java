@@ -38,6 +38,14 @@ final class TradingScript {
     record CancelAll(int account, String symbol) implements Op {
     }
 
+    /** A conditional order in the band on the last trade price; type 0..3 = STOP, STOP_MARKET, TAKE_PROFIT_MARKET, trailing. */
+    record Conditional(int account, String symbol, Side side, int type, int offset, long qty, boolean reduceOnly) implements Op {
+    }
+
+    /** Cancels the account's open conditional orders on the symbol. */
+    record CancelConditionals(int account, String symbol) implements Op {
+    }
+
     /**
      * Modifies the {@code pick}-th accepted order as {@code account} to mid + {@code offset} and {@code qty};
      * {@code otherSide} sends the opposite side (refused), to exercise the checks too.
@@ -67,6 +75,11 @@ final class TradingScript {
                         Tuple.of(10, place),
                         Tuple.of(3, cancel()),
                         Tuple.of(2, modify()),
+                        Tuple.of(2, conditional()),
+                        Tuple.of(1, Combinators.combine(
+                                        Arbitraries.integers().between(0, ACCOUNTS - 1),
+                                        Arbitraries.of(TestInstruments.BTC, TestInstruments.ETH))
+                                .as(CancelConditionals::new)),
                         Tuple.of(1, Combinators.combine(
                                         Arbitraries.integers().between(0, ACCOUNTS - 1),
                                         Arbitraries.of(TestInstruments.BTC, TestInstruments.ETH))
@@ -103,6 +116,18 @@ final class TradingScript {
                         Arbitraries.integers().between(0, 1000),
                         Arbitraries.of(false, true))
                 .as(Cancel::new);
+    }
+
+    private static Arbitrary<Op> conditional() {
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, ACCOUNTS - 1),
+                        Arbitraries.of(TestInstruments.BTC, TestInstruments.ETH),
+                        Arbitraries.of(Side.class),
+                        Arbitraries.integers().between(0, 3),
+                        Arbitraries.integers().between(-BAND, BAND),
+                        Arbitraries.longs().between(1, 6),
+                        Arbitraries.frequency(Tuple.of(4, false), Tuple.of(1, true)))
+                .as(Conditional::new);
     }
 
     private static Arbitrary<Op> modify() {
@@ -163,6 +188,17 @@ final class TradingScript {
                         ? new Command.ModifyOrder(account, symbol, -1, clientIdOf.get(id), side, mid + m.offset(), m.qty())
                         : new Command.ModifyOrder(account, symbol, id, null, side, mid + m.offset(), m.qty());
             }
+            if (op instanceof Conditional c) {
+                long mid = c.symbol().equals(TestInstruments.BTC) ? BTC_MID : ETH_MID;
+                StrategyType type = List.of(StrategyType.STOP, StrategyType.STOP_MARKET, StrategyType.TAKE_PROFIT_MARKET,
+                        StrategyType.TRAILING_STOP_MARKET).get(c.type());
+                boolean trailing = type.trailing();
+                // the others trigger often in the band; a trailing stop (0.1 % = 65 USD) only activates and follows
+                return new Command.PlaceStrategy(accounts[c.account()], c.symbol(), c.side(), PositionSide.BOTH, type, TimeInForce.GTC,
+                        c.qty(), c.reduceOnly(), c.reduceOnly(), type == StrategyType.STOP ? mid + c.offset() : 0,
+                        WorkingType.CONTRACT_PRICE, false, "s" + (++fresh), trailing ? 0 : mid + c.offset(), 0, trailing ? 1 : 0);
+            }
+            if (op instanceof CancelConditionals c) return new Command.CancelAllStrategies(accounts[c.account()], c.symbol());
             CancelAll all = (CancelAll) op;
             return new Command.CancelAllOrders(accounts[all.account()], all.symbol());
         }

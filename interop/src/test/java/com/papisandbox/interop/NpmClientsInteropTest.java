@@ -33,6 +33,11 @@ class NpmClientsInteropTest {
     }
 
     @Test
+    void officialConnectorConditionalOrders(Sandbox sandbox) throws Exception {
+        runNodeTests(sandbox, "test/conditional.test.mjs");
+    }
+
+    @Test
     void ccxt(Sandbox sandbox) throws Exception {
         runNodeTests(sandbox, "test/ccxt.test.mjs");
     }

@@ -8,6 +8,8 @@ import com.papisandbox.engine.Command;
 import com.papisandbox.engine.OrderType;
 import com.papisandbox.engine.PositionSide;
 import com.papisandbox.engine.Side;
+import com.papisandbox.engine.StrategyType;
+import com.papisandbox.engine.WorkingType;
 import com.papisandbox.engine.TimeInForce;
 
 import java.io.IOException;
@@ -122,6 +124,34 @@ public final class CommandCodec {
                 g.writeNumberField("levels", c.levels());
                 g.writeNumberField("levelQty", c.levelQty());
                 g.writeNumberField("spreadPpm", c.spreadPpm());
+            } else if (command instanceof Command.PlaceStrategy c) {
+                g.writeStringField("t", "placeStrategy");
+                g.writeNumberField("account", c.accountId());
+                g.writeStringField("symbol", c.symbol());
+                g.writeStringField("side", c.side().name());
+                g.writeStringField("positionSide", c.positionSide().name());
+                g.writeStringField("strategyType", c.strategyType().name());
+                g.writeStringField("tif", c.timeInForce().name());
+                g.writeNumberField("qty", c.quantity());
+                g.writeBooleanField("reduceOnly", c.reduceOnly());
+                g.writeBooleanField("reduceOnlySent", c.reduceOnlySent());
+                g.writeNumberField("price", c.price());
+                g.writeStringField("workingType", c.workingType().name());
+                g.writeBooleanField("priceProtect", c.priceProtect());
+                g.writeStringField("clientStrategyId", c.clientStrategyId());
+                g.writeNumberField("stopPrice", c.stopPrice());
+                g.writeNumberField("activationPrice", c.activationPrice());
+                g.writeNumberField("callbackRate", c.callbackRate());
+            } else if (command instanceof Command.CancelStrategy c) {
+                g.writeStringField("t", "cancelStrategy");
+                g.writeNumberField("account", c.accountId());
+                g.writeStringField("symbol", c.symbol());
+                g.writeNumberField("strategyId", c.strategyId());
+                if (c.clientStrategyId() != null) g.writeStringField("clientStrategyId", c.clientStrategyId());
+            } else if (command instanceof Command.CancelAllStrategies c) {
+                g.writeStringField("t", "cancelAllStrategies");
+                g.writeNumberField("account", c.accountId());
+                g.writeStringField("symbol", c.symbol());
             } else {
                 throw new IllegalArgumentException("not a journaled command: " + command);
             }
@@ -188,6 +218,17 @@ public final class CommandCodec {
             case "tick" -> new Command.Tick();
             case "print" -> new Command.Print(fields.get("s"), Long.parseLong(fields.get("p")), Long.parseLong(fields.get("q")));
             case "replaceState" -> new Command.ReplaceState(fields.get("state"));
+            case "placeStrategy" -> new Command.PlaceStrategy(Long.parseLong(fields.get("account")), fields.get("symbol"),
+                    Side.valueOf(fields.get("side")), PositionSide.valueOf(fields.get("positionSide")),
+                    StrategyType.valueOf(fields.get("strategyType")), TimeInForce.valueOf(fields.get("tif")),
+                    Long.parseLong(fields.get("qty")), Boolean.parseBoolean(fields.get("reduceOnly")),
+                    Boolean.parseBoolean(fields.get("reduceOnlySent")), Long.parseLong(fields.get("price")),
+                    WorkingType.valueOf(fields.get("workingType")), Boolean.parseBoolean(fields.get("priceProtect")),
+                    fields.get("clientStrategyId"), Long.parseLong(fields.get("stopPrice")),
+                    Long.parseLong(fields.get("activationPrice")), Integer.parseInt(fields.get("callbackRate")));
+            case "cancelStrategy" -> new Command.CancelStrategy(Long.parseLong(fields.get("account")), fields.get("symbol"),
+                    Long.parseLong(fields.get("strategyId")), fields.get("clientStrategyId"));
+            case "cancelAllStrategies" -> new Command.CancelAllStrategies(Long.parseLong(fields.get("account")), fields.get("symbol"));
             default -> throw new JournalException("unknown journal entry type '" + type + "': " + text);
         };
     }

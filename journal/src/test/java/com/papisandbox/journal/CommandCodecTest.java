@@ -6,6 +6,8 @@ import com.papisandbox.engine.Command;
 import com.papisandbox.engine.OrderType;
 import com.papisandbox.engine.PositionSide;
 import com.papisandbox.engine.Side;
+import com.papisandbox.engine.StrategyType;
+import com.papisandbox.engine.WorkingType;
 import com.papisandbox.engine.TimeInForce;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -40,7 +42,14 @@ class CommandCodecTest {
             new Command.ReplaceState("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"),
             new Command.Requote("BTCUSD_PERP", 650_001),
             new Command.ConfigureHouse(7, 20, 100, 100),
-            new Command.ConfigureHouse(0, 0, 0, 0));
+            new Command.ConfigureHouse(0, 0, 0, 0),
+            new Command.PlaceStrategy(3, "BTCUSD_PERP", Side.BUY, PositionSide.BOTH, StrategyType.STOP, TimeInForce.GTC, 2,
+                    true, true, 650_000, WorkingType.MARK_PRICE, true, "my-strategy", 651_000, 0, 0),
+            new Command.PlaceStrategy(3, "BTCUSD_PERP", Side.SELL, PositionSide.LONG, StrategyType.TRAILING_STOP_MARKET,
+                    TimeInForce.IOC, 1, false, false, 0, WorkingType.CONTRACT_PRICE, false, "trail", 0, 660_000, 25),
+            new Command.CancelStrategy(3, "BTCUSD_PERP", 1_000_001, null),
+            new Command.CancelStrategy(3, "ETHUSD_PERP", -1, "my-strategy"),
+            new Command.CancelAllStrategies(3, "BTCUSD_PERP"));
 
     @Test
     void everyCommandRoundTrips() {

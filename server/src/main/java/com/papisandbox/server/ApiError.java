@@ -70,6 +70,11 @@ public record ApiError(int httpStatus, int code, String msg) {
         return new ApiError(400, -1100, "Illegal characters found in parameter '" + param + "'; legal range is '" + legalRange + "'.");
     }
 
+    /** -4015: a client order id in the exchange's own namespaces (liquidation, ADL and delivery orders). */
+    public static ApiError reservedClientOrderId() {
+        return new ApiError(400, -4015, "Client order id is not valid.");
+    }
+
     public static ApiError duplicateParameter() {
         return new ApiError(400, -1101, "Duplicate values for a parameter detected.");
     }
@@ -211,6 +216,11 @@ public record ApiError(int httpStatus, int code, String msg) {
             case START_TIME_AFTER_END_TIME -> new ApiError(400, -1023, "Start time is greater than end time.");
             case LIMIT_NOT_VALID -> new ApiError(400, -1130, "Data sent for parameter 'limit' is not valid.");
             case UNKNOWN_ASSET -> new ApiError(400, -1108, "Invalid asset.");
+            case WOULD_IMMEDIATELY_TRIGGER -> new ApiError(400, -2021, "Order would immediately trigger.");
+            case MAX_STOP_ORDERS -> new ApiError(400, -4045, "Reach max stop order limit.");
+            case STOP_PRICE_LESS_THAN_ZERO -> new ApiError(400, -4006, "Stop price less than zero.");
+            case STOP_PRICE_GREATER_THAN_MAX_PRICE -> new ApiError(400, -4007, "Stop price greater than max price.");
+            case INVALID_ACTIVATION_PRICE -> new ApiError(400, -4135, "Invalid activation price");
         };
     }
 }

@@ -82,6 +82,7 @@ public final class InstrumentCatalog {
         JsonObject lot = filter(row, "LOT_SIZE");
         JsonObject marketLot = filter(row, "MARKET_LOT_SIZE");
         JsonObject maxOrders = filter(row, "MAX_NUM_ORDERS");
+        JsonObject maxAlgoOrders = filter(row, "MAX_NUM_ALGO_ORDERS");
         return new Instrument(
                 requiredString(row, "symbol"), requiredString(row, "pair"), requiredString(row, "contractType"),
                 required(row, "deliveryDate").longValue(), required(row, "onboardDate").longValue(),
@@ -90,7 +91,10 @@ public final class InstrumentCatalog {
                 units(price, "minPrice", pricePrecision), units(price, "maxPrice", pricePrecision), units(price, "tickSize", pricePrecision),
                 units(lot, "minQty", quantityPrecision), units(lot, "maxQty", quantityPrecision), units(lot, "stepSize", quantityPrecision),
                 units(marketLot, "minQty", quantityPrecision), units(marketLot, "maxQty", quantityPrecision),
-                units(marketLot, "stepSize", quantityPrecision), required(maxOrders, "limit").intValue());
+                units(marketLot, "stepSize", quantityPrecision), required(maxOrders, "limit").intValue(),
+                // PERCENT_PRICE as before: Binance's 1.05 / 0.95 (the row's filter is not read)
+                10_500L, 9_500L,
+                required(maxAlgoOrders, "limit").intValue(), units(row, "triggerProtect", 4));
     }
 
     private static JsonObject filter(JsonObject row, String type) {

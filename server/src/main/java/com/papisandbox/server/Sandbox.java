@@ -4,6 +4,7 @@ import com.papisandbox.server.account.AccountEndpoints;
 import com.papisandbox.server.compat.CompatEndpoints;
 import com.papisandbox.server.dapi.DapiEndpoints;
 import com.papisandbox.server.dapi.ExchangeInfo;
+import com.papisandbox.server.conditional.ConditionalEndpoints;
 import com.papisandbox.server.trade.TradeEndpoints;
 
 import com.papisandbox.engine.Account;
@@ -337,7 +338,7 @@ public final class Sandbox implements AutoCloseable {
                              java.util.function.Supplier<Map<String, Instrument>> current,
                              java.util.function.Function<String, Instrument> listed, ListenKeys listenKeys,
                              UserStreams userStreams) {
-        return new RouteTable(TradeEndpoints.all(listed), AccountEndpoints.all(),
+        return new RouteTable(TradeEndpoints.all(listed), ConditionalEndpoints.all(), AccountEndpoints.all(),
                 StreamEndpoints.all(listenKeys, userStreams, clock),
                 DapiEndpoints.all(clock, new ExchangeInfo(catalog, current), listed),
                 CompatEndpoints.all(clock));

@@ -71,6 +71,16 @@ class RecoveryTest {
             java.util.concurrent.atomic.AtomicInteger modifies = new java.util.concurrent.atomic.AtomicInteger();
             journal.replay(0, e -> { if (e.command() instanceof Command.ModifyOrder) modifies.incrementAndGet(); });
             assertThat(modifies.get()).as("journaled modifies").isPositive();
+            // conditional orders: journaled, and triggered in the replay as they were live
+            com.papisandbox.engine.Engine replayed = Recovery.recover(journal, CATALOG, false).engine();
+            long triggered = 0;
+            for (long account = 1; account <= 3; account++) {
+                com.papisandbox.engine.Result r = replayed.query(new com.papisandbox.engine.Query.AllStrategies(account, null, 0, -1, -1, 1000), Long.MAX_VALUE / 2);
+                triggered += ((com.papisandbox.engine.Result.Strategies) r).strategies().stream()
+                        .filter(s -> s.status() == com.papisandbox.engine.StrategyStatus.FINISHED || s.status() == com.papisandbox.engine.StrategyStatus.TRIGGERED)
+                        .count();
+            }
+            assertThat(triggered).as("strategies that triggered").isPositive();
         }
     }
 

@@ -40,7 +40,7 @@ class ScenarioTest {
     }
 
     @Test
-    void theFlashCrashRunsThroughARestingOrder(@TempDir Path dir) throws Exception {
+    void theFlashCrashTriggersAStopAndFillsARestingBid(@TempDir Path dir) throws Exception {
         AtomicLong source = new AtomicLong(1_800_000_000_000L);
         try (Sandbox sandbox = start(dir, source::get)) {
             HttpAdminClient admin = new HttpAdminClient(sandbox.baseUrl(), TOKEN);
@@ -52,11 +52,24 @@ class ScenarioTest {
             assertThat(loaded.accounts().get(0).account().balances()).isEqualTo(Map.of("BTC", new BigDecimal("5"), "ETH", new BigDecimal("50")));
 
             PapiClient bot = new PapiClient(sandbox.baseUrl(), "crashBot", "crashBotSecret").withClock(sandbox.clock());
+            // long 3 at the calm price, protected by a stop-loss on the mark; a bid to catch the fall
+            place(bot, market(BTC, "BUY", "3"));
+            JsonObject stop = object(bot.signed("POST", "/papi/v1/cm/conditional/order", params("symbol", BTC, "side", "SELL",
+                    "strategyType", "STOP_MARKET", "quantity", "3", "stopPrice", "60000", "workingType", "MARK_PRICE", "reduceOnly", "true")));
+            String strategyId = Long.toString(stop.getLong("strategyId"));
             long orderId = new JsonObject(bot.signed("POST", ORDER, limit(BTC, "BUY", "2", "58000")).body()).getLong("orderId");
             admin.advanceClock(30_000);
             assertThat(new JsonObject(bot.signed("GET", ORDER, byId(BTC, orderId)).body()).getString("status")).as("a calm first minute").isEqualTo("NEW");
+            assertThat(array(bot.signed("GET", "/papi/v1/cm/conditional/openOrders", params("symbol", BTC)))).hasSize(1);
             admin.advanceClock(35_000);
             assertThat(new JsonObject(bot.signed("GET", ORDER, byId(BTC, orderId)).body()).getString("status")).as("the crash went through it").isEqualTo("FILLED");
+            JsonObject stopped = object(bot.signed("GET", "/papi/v1/cm/conditional/orderHistory", params("symbol", BTC, "strategyId", strategyId)));
+            assertThat(stopped.getString("strategyStatus")).as("the stop-loss fired on the way down").isIn("TRIGGERED", "FINISHED");
+            assertThat(array(bot.signed("GET", "/papi/v1/cm/conditional/openOrders", params("symbol", BTC)))).isEmpty();
+            // the stop sold the 3, the bid bought 2 lower down
+            assertThat(array(bot.signed("GET", "/papi/v1/cm/positionRisk", params("pair", "BTCUSD"))).stream()
+                    .map(o -> (JsonObject) o).filter(o -> o.getString("symbol").equals(BTC)).findFirst().orElseThrow()
+                    .getString("positionAmt")).isEqualTo("2");
             BigDecimal bottom = admin.market().symbols().stream().filter(p -> p.symbol().equals(BTC)).findFirst().orElseThrow().referencePrice();
             assertThat(bottom).isEqualByComparingTo("57200.0");
             admin.advanceClock(120_000);

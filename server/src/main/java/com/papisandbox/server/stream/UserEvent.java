@@ -3,6 +3,7 @@ package com.papisandbox.server.stream;
 import com.papisandbox.engine.Event;
 import com.papisandbox.engine.OrderView;
 import com.papisandbox.engine.PositionSide;
+import com.papisandbox.engine.StrategyView;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -14,10 +15,17 @@ import java.util.List;
 sealed interface UserEvent {
     long accountId();
 
-    /** ORDER_TRADE_UPDATE. The fill fields are zero unless {@code executionType} is TRADE. */
+    /**
+     * ORDER_TRADE_UPDATE. The fill fields are zero unless {@code executionType} is TRADE; {@code strategy} is the
+     * conditional order that placed it, or null.
+     */
     record OrderUpdate(long accountId, long time, OrderView order, String executionType, long lastQty, long lastPrice,
                        long commission, String commissionAsset, long tradeId, boolean maker, long realizedPnl,
-                       long bidNotional, long askNotional) implements UserEvent {
+                       long bidNotional, long askNotional, StrategyView strategy) implements UserEvent {
+    }
+
+    /** CONDITIONAL_ORDER_TRADE_UPDATE: the strategy as the change left it. */
+    record StrategyUpdate(long accountId, long time, StrategyView strategy) implements UserEvent {
     }
 
     /** ACCOUNT_UPDATE: a wallet and, for fills and deliveries, the position that changed. */

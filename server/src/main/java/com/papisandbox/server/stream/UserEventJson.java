@@ -2,9 +2,11 @@ package com.papisandbox.server.stream;
 
 import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.OrderView;
+import com.papisandbox.engine.StrategyView;
 import com.papisandbox.server.CoinFormat;
 import com.papisandbox.server.Decimals;
 import com.papisandbox.server.Json;
+import com.papisandbox.server.conditional.StrategyJson;
 import com.papisandbox.server.trade.OrderJson;
 
 import java.math.BigDecimal;
@@ -24,6 +26,7 @@ final class UserEventJson {
         if (event instanceof UserEvent.OrderUpdate u) json = order(u, alias);
         else if (event instanceof UserEvent.AccountUpdate u) json = account(u, alias);
         else if (event instanceof UserEvent.ConfigUpdate u) json = config(u);
+        else if (event instanceof UserEvent.StrategyUpdate u) json = strategy(u, alias);
         else if (event instanceof UserEvent.RiskLevelChange u) json = risk(u);
         else throw new IllegalArgumentException("unknown user event " + event);
         return new String(json, StandardCharsets.UTF_8);
@@ -43,6 +46,11 @@ final class UserEventJson {
         g.writeStringField("fs", "CM");
     }
 
+    /** The sandbox's liquidation orders carry Binance's {@code autoclose-} client order ids. */
+    static boolean liquidation(OrderView o) {
+        return o.clientOrderId().startsWith("autoclose-");
+    }
+
     private static byte[] order(UserEvent.OrderUpdate u, String alias) {
         OrderView o = u.order();
         Instrument in = o.instrument();
@@ -52,13 +60,15 @@ final class UserEventJson {
             g.writeStringField("s", in.symbol());
             g.writeStringField("c", o.clientOrderId());
             g.writeStringField("S", o.side().name());
-            g.writeStringField("o", o.type().name());
+            boolean liquidation = liquidation(o);
+            g.writeStringField("o", liquidation ? "LIQUIDATION" : o.type().name());
             g.writeStringField("f", OrderJson.timeInForce(o));
             g.writeStringField("q", Decimals.quantity(in, o.origQty()));
             g.writeStringField("p", Decimals.price(in, o.price()));
             g.writeStringField("ap", Decimals.avgPriceOpenOrder(o.avgPrice()));
-            g.writeStringField("sp", "0");
-            g.writeStringField("x", u.executionType());
+            g.writeStringField("sp", u.strategy() == null ? "0" : Decimals.price(in, u.strategy().stopPrice()));
+            // a liquidation's fills are Binance's CALCULATED executions (spec §8.1 `x`)
+            g.writeStringField("x", liquidation && u.executionType().equals("TRADE") ? "CALCULATED" : u.executionType());
             g.writeStringField("X", o.status().name());
             g.writeNumberField("i", o.orderId());
             g.writeStringField("l", Decimals.quantity(in, u.lastQty()));
@@ -74,6 +84,11 @@ final class UserEventJson {
             g.writeBooleanField("R", o.reduceOnly());
             g.writeStringField("ps", o.positionSide().name());
             g.writeStringField("rp", CoinFormat.fixed8OrZero(u.realizedPnl(), 8));
+            if (u.strategy() != null) {
+                // only on an order a conditional order placed (papi-cm-next §4.4)
+                g.writeStringField("st", "C_" + u.strategy().type().name());
+                g.writeNumberField("si", u.strategy().strategyId());
+            }
             g.writeStringField("V", "EXPIRE_NONE");
             g.writeStringField("pm", "PM_NONE");
             g.writeNumberField("gtd", 0);
@@ -110,6 +125,42 @@ final class UserEventJson {
             }
             g.writeEndArray();
             g.writeStringField("m", u.reason() == com.papisandbox.engine.Event.Reason.DELIVERY ? "ORDER" : u.reason().name());
+            g.writeEndObject();
+            g.writeEndObject();
+        });
+    }
+
+    /**
+     * CONDITIONAL_ORDER_TRADE_UPDATE (papi-cm-next §4.7) in the doc's {@code so} key order, after the CM envelope.
+     * AP and cr are a trailing stop's ("0" for the other types); i is the triggered order (0 before).
+     */
+    private static byte[] strategy(UserEvent.StrategyUpdate u, String alias) {
+        StrategyView s = u.strategy();
+        Instrument in = s.instrument();
+        return Json.write(g -> {
+            envelope(g, "CONDITIONAL_ORDER_TRADE_UPDATE", u.time(), alias);
+            g.writeObjectFieldStart("so");
+            g.writeStringField("s", in.symbol());
+            g.writeStringField("c", s.clientStrategyId());
+            g.writeNumberField("si", s.strategyId());
+            g.writeStringField("S", s.side().name());
+            g.writeStringField("st", s.type().name());
+            g.writeStringField("f", s.timeInForce().name());
+            g.writeStringField("q", Decimals.quantity(in, s.quantity()));
+            g.writeStringField("p", Decimals.price(in, s.price()));
+            g.writeStringField("sp", Decimals.price(in, s.stopPrice()));
+            g.writeStringField("os", s.status().name());
+            g.writeNumberField("T", s.bookTime());
+            g.writeNumberField("ut", s.updateTime());
+            g.writeBooleanField("R", s.reduceOnly());
+            g.writeStringField("wt", s.workingType().name());
+            g.writeStringField("ps", s.positionSide().name());
+            g.writeBooleanField("cp", false);
+            g.writeStringField("AP", s.type().trailing() ? Decimals.price(in, s.activationPrice()) : "0");
+            g.writeStringField("cr", s.type().trailing() ? StrategyJson.priceRate(s) : "0");
+            g.writeNumberField("i", s.orderId());
+            g.writeStringField("V", "EXPIRE_NONE");
+            g.writeNumberField("gtd", 0);
             g.writeEndObject();
             g.writeEndObject();
         });

@@ -8,6 +8,7 @@ import com.papisandbox.engine.OrderView;
 import com.papisandbox.engine.Query;
 import com.papisandbox.engine.Result;
 import com.papisandbox.engine.Side;
+import com.papisandbox.engine.StrategyView;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,6 +55,10 @@ final class UserEventProjector implements Consumer<Event> {
             if (followed(e.orderId())) order(e.orderId(), "AMENDMENT", null, null);
         } else if (event instanceof Event.AccountUpdated e) {
             if (keys.listening(e.accountId())) account(e);
+        } else if (event instanceof Event.StrategyUpdated e) {
+            if (keys.listening(e.strategy().accountId())) {
+                pending.add(new UserEvent.StrategyUpdate(e.strategy().accountId(), engines.get().commandTime(), e.strategy()));
+            }
         } else if (event instanceof Event.LeverageChanged e) {
             if (keys.listening(e.accountId())) pending.add(new UserEvent.ConfigUpdate(e.accountId(), engines.get().commandTime(), e.symbol(), e.leverage()));
         }
@@ -71,6 +76,7 @@ final class UserEventProjector implements Consumer<Event> {
         long bids = engines.get().openNotional(o.accountId(), symbol, Side.BUY);
         long asks = engines.get().openNotional(o.accountId(), symbol, Side.SELL);
         long time = engines.get().commandTime();
+        StrategyView strategy = engines.get().strategyOfOrder(orderId);
         if (traded == null) {
             if (executionType.equals("NEW")) {
                 // NEW comes before the order is booked: b/a show the account's side with the new order on it
@@ -78,11 +84,11 @@ final class UserEventProjector implements Consumer<Event> {
                 if (o.side() == Side.BUY) bids += own; else asks += own;
             }
             pending.add(new UserEvent.OrderUpdate(o.accountId(), time, o, executionType, 0, 0, 0, o.instrument().marginAsset(),
-                    0, false, 0, bids, asks));
+                    0, false, 0, bids, asks, strategy));
         } else {
             pending.add(new UserEvent.OrderUpdate(o.accountId(), time, o, executionType, traded.qty(), traded.price(),
                     settled.commission(), settled.commissionAsset(), traded.tradeId(), traded.maker(), settled.realizedPnl(),
-                    bids, asks));
+                    bids, asks, strategy));
         }
     }
 

@@ -89,6 +89,7 @@ final class NewOrderEndpoint implements Endpoint<NewOrderEndpoint.Request> {
         if (clientOrderId != null && !CLIENT_ORDER_ID.matcher(clientOrderId).matches()) {
             throw new ApiException(ApiError.illegalChars("newClientOrderId", ApiError.CLIENT_ORDER_ID_RANGE));
         }
+        if (clientOrderId != null && reservedClientOrderId(clientOrderId)) throw new ApiException(ApiError.reservedClientOrderId());
         RespType respType = p.optionalEnum("newOrderRespType", RESP_TYPES, ApiError.invalidNewOrderRespType());
         return new Request(symbol, side, type, positionSide == null ? PositionSide.BOTH : positionSide,
                 limit ? timeInForce : null, quantity, reduceOnly, reduceOnlySent, price,
@@ -116,5 +117,11 @@ final class NewOrderEndpoint implements Endpoint<NewOrderEndpoint.Request> {
         char[] id = new char[22];
         for (int i = 0; i < id.length; i++) id[i] = ID_CHARS[random.nextInt(ID_CHARS.length)];
         return new String(id);
+    }
+
+    /** The prefixes Binance gives its own orders (spec §8.1 `c`): a user's order cannot pass for a liquidation. */
+    static boolean reservedClientOrderId(String clientOrderId) {
+        return clientOrderId.startsWith("autoclose-") || clientOrderId.startsWith("adl_autoclose")
+                || clientOrderId.startsWith("settlement_autoclose-");
     }
 }

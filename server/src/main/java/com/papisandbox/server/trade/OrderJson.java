@@ -106,6 +106,18 @@ public final class OrderJson {
         g.writeEndObject();
     }
 
+    /** Query User's CM Force Orders (§6.12): Query CM Order's fields with positionSide before origType. */
+    public static void writeForceOrder(JsonGenerator g, OrderView o) throws IOException {
+        Instrument in = o.instrument();
+        g.writeStartObject();
+        writeQueryHead(g, o, in, Decimals.avgPricePadded(o.avgPrice()));
+        g.writeStringField("positionSide", o.positionSide().name());
+        g.writeStringField("origType", o.type().name());
+        g.writeNumberField("time", o.time());
+        g.writeNumberField("updateTime", o.updateTime());
+        g.writeEndObject();
+    }
+
     /** Query Current CM Open Order(s) (§6.6/6.7): positionSide before origType, zero avgPrice "0". */
     public static void writeOpen(JsonGenerator g, OrderView o) throws IOException {
         Instrument in = o.instrument();
