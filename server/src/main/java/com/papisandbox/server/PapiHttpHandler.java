@@ -156,7 +156,7 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
             long accountId = account == null ? -1 : account.accountId();
             EngineRequest call = endpoint.request(accountId, request, instruments.get());
             if (endpoint.placesOrder() && rateLimits.addOrder(accountId, now) < 0) {
-                throw new ApiException(ApiError.tooManyOrders(RateLimits.ORDERS_PER_MINUTE));
+                throw new ApiException(ApiError.tooManyOrders(RateLimits.ORDERS_PER_MINUTE), RateLimits.secondsToNextMinute(now));
             }
             long orderAccount = endpoint.placesOrder() ? accountId : -1;
             if (call == null) {
