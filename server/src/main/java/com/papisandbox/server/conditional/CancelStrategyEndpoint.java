@@ -2,32 +2,20 @@ package com.papisandbox.server.conditional;
 
 import com.papisandbox.engine.Command;
 import com.papisandbox.engine.EngineRequest;
-import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.Result;
-import com.papisandbox.server.DeclaredEndpoint;
 import com.papisandbox.server.Endpoint;
 import com.papisandbox.server.Json;
-import com.papisandbox.server.ParamReader;
 import com.papisandbox.server.Route;
 import com.papisandbox.server.Security;
-import com.papisandbox.server.Weight;
-
-import java.util.Map;
 
 /** Cancel CM Conditional Order — {@code DELETE /papi/v1/cm/conditional/order} (spec §6.9): an unknown or closed strategy is -2011. */
-final class CancelStrategyEndpoint extends DeclaredEndpoint<StrategyRef> {
+final class CancelStrategyEndpoint extends StrategyRefEndpoint {
     CancelStrategyEndpoint() {
-        super(Route.delete("/papi/v1/cm/conditional/order"), Security.TRADE, Weight.of(1), StrategyRef.PARAMETERS);
+        super(Route.delete("/papi/v1/cm/conditional/order"), Security.TRADE);
     }
 
     @Override
-    public StrategyRef parse(ParamReader p) {
-        return StrategyRef.parse(p);
-    }
-
-    @Override
-    public EngineRequest request(long accountId, StrategyRef r, Map<String, Instrument> instruments) {
-        ParamReader.instrument(instruments, r.symbol());
+    EngineRequest request(long accountId, StrategyRef r) {
         return new Command.CancelStrategy(accountId, r.symbol(), r.strategyId(), r.clientStrategyId());
     }
 

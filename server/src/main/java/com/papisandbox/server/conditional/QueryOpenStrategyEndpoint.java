@@ -1,33 +1,21 @@
 package com.papisandbox.server.conditional;
 
 import com.papisandbox.engine.EngineRequest;
-import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.Query;
 import com.papisandbox.engine.Result;
-import com.papisandbox.server.DeclaredEndpoint;
 import com.papisandbox.server.Endpoint;
 import com.papisandbox.server.Json;
-import com.papisandbox.server.ParamReader;
 import com.papisandbox.server.Route;
 import com.papisandbox.server.Security;
-import com.papisandbox.server.Weight;
-
-import java.util.Map;
 
 /** Query Current CM Open Conditional Order — {@code GET /papi/v1/cm/conditional/openOrder}: NEW strategies only, else -2013. */
-final class QueryOpenStrategyEndpoint extends DeclaredEndpoint<StrategyRef> {
+final class QueryOpenStrategyEndpoint extends StrategyRefEndpoint {
     QueryOpenStrategyEndpoint() {
-        super(Route.get("/papi/v1/cm/conditional/openOrder"), Security.USER_DATA, Weight.of(1), StrategyRef.PARAMETERS);
+        super(Route.get("/papi/v1/cm/conditional/openOrder"), Security.USER_DATA);
     }
 
     @Override
-    public StrategyRef parse(ParamReader p) {
-        return StrategyRef.parse(p);
-    }
-
-    @Override
-    public EngineRequest request(long accountId, StrategyRef r, Map<String, Instrument> instruments) {
-        ParamReader.instrument(instruments, r.symbol());
+    EngineRequest request(long accountId, StrategyRef r) {
         return new Query.OpenStrategyLookup(accountId, r.symbol(), r.strategyId(), r.clientStrategyId());
     }
 

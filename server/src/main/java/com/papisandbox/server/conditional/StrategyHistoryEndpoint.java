@@ -1,36 +1,24 @@
 package com.papisandbox.server.conditional;
 
 import com.papisandbox.engine.EngineRequest;
-import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.Query;
 import com.papisandbox.engine.Result;
-import com.papisandbox.server.DeclaredEndpoint;
 import com.papisandbox.server.Endpoint;
 import com.papisandbox.server.Json;
-import com.papisandbox.server.ParamReader;
 import com.papisandbox.server.Route;
 import com.papisandbox.server.Security;
-import com.papisandbox.server.Weight;
-
-import java.util.Map;
 
 /**
  * Query CM Conditional Order History — {@code GET /papi/v1/cm/conditional/orderHistory} (spec §6.9): a strategy
  * no longer NEW (a NEW one "will not be found": -2013), within the 7-day rule.
  */
-final class StrategyHistoryEndpoint extends DeclaredEndpoint<StrategyRef> {
+final class StrategyHistoryEndpoint extends StrategyRefEndpoint {
     StrategyHistoryEndpoint() {
-        super(Route.get("/papi/v1/cm/conditional/orderHistory"), Security.USER_DATA, Weight.of(1), StrategyRef.PARAMETERS);
+        super(Route.get("/papi/v1/cm/conditional/orderHistory"), Security.USER_DATA);
     }
 
     @Override
-    public StrategyRef parse(ParamReader p) {
-        return StrategyRef.parse(p);
-    }
-
-    @Override
-    public EngineRequest request(long accountId, StrategyRef r, Map<String, Instrument> instruments) {
-        ParamReader.instrument(instruments, r.symbol());
+    EngineRequest request(long accountId, StrategyRef r) {
         return new Query.StrategyHistoryLookup(accountId, r.symbol(), r.strategyId(), r.clientStrategyId());
     }
 
