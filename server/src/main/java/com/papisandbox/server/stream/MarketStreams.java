@@ -171,13 +171,24 @@ public final class MarketStreams implements AutoCloseable {
                 log.debug("market stream look failed: {}", failure.toString());
                 return;
             }
+            // each event is wrapped once for all combined connections, and each connection gets one event-loop task
+            // for the whole look: with 200 subscribers the fan-out was 200 string copies and 200 tasks per event
+            Map<Connection, List<String>> frames = new java.util.IdentityHashMap<>();
             for (Object[] stream : out) {
                 String name = (String) stream[0];
                 @SuppressWarnings("unchecked") List<String> events = (List<String>) stream[1];
                 Set<Connection> set = subscribers.get(name);
                 if (set == null) continue;
-                for (Connection c : set) for (String event : events) c.send(name, event);
+                for (String event : events) {
+                    String wrapped = null;
+                    for (Connection c : set) {
+                        String frame = event;
+                        if (c.combined) frame = wrapped != null ? wrapped : (wrapped = StreamConnection.wrapped(name, event));
+                        frames.computeIfAbsent(c, k -> new ArrayList<>()).add(frame);
+                    }
+                }
             }
+            frames.forEach(StreamConnection::writeAll);
         }, sender);
     }
 
@@ -232,10 +243,6 @@ public final class MarketStreams implements AutoCloseable {
         @Override
         void closed() {
             drop(this);
-        }
-
-        void send(String stream, String event) {
-            write(combined ? wrapped(stream, event) : event);
         }
 
         /** A control message (event loop). */

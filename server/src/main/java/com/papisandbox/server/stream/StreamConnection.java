@@ -41,15 +41,27 @@ abstract class StreamConnection {
     /** Queues a frame; a connection that fell its whole bound behind is closed instead. */
     void write(String text) {
         if (stalled()) return;
+        context.runOnContext(v -> writeNow(text));
+    }
+
+    /** Queues frames in order, in one task on the connection's event loop. */
+    void writeAll(java.util.List<String> texts) {
+        if (stalled()) return;
         context.runOnContext(v -> {
-            if (ws.isClosed()) return;
-            if (ws.writeQueueFull()) {
-                log.info("a stream connection fell its bound of unsent frames behind: disconnected");
-                close(POLICY_VIOLATION, "too slow");
-                return;
-            }
-            ws.writeTextMessage(text);
+            for (String text : texts) if (!writeNow(text)) return;
         });
+    }
+
+    /** On the event loop: writes the frame, or closes a connection whose bound is full; false once it is gone. */
+    private boolean writeNow(String text) {
+        if (ws.isClosed()) return false;
+        if (ws.writeQueueFull()) {
+            log.info("a stream connection fell its bound of unsent frames behind: disconnected");
+            close(POLICY_VIOLATION, "too slow");
+            return false;
+        }
+        ws.writeTextMessage(text);
+        return true;
     }
 
     /** The control message in {@code text}, or null when it was refused (answered, or the connection closed). */
