@@ -83,6 +83,7 @@ public final class Engine {
     /** Whether a mark or index price moved in the current command, so margins may have run out. */
     private boolean marksMoved;
     private final Liquidator liquidator;
+    private final AdlRanking adlRanking;
 
     private long nextOrderId = FIRST_ORDER_ID;
     private long nextTradeId = 1;
@@ -118,6 +119,7 @@ public final class Engine {
         this.views = new AccountViews(instrumentsByIndex, listings, coins, prices, margin, this::ordersOf);
         this.timeEvents = new TimeEvents(instrumentsByIndex);
         this.liquidator = new Liquidator(this, instrumentsByIndex, prices, margin);
+        this.adlRanking = new AdlRanking(instrumentsByIndex, prices, margin);
         this.conditionals = new ConditionalOrders(instrumentsByIndex.size());
         this.strategyDesk = new StrategyDesk(this, conditionals, prices);
     }
@@ -201,6 +203,7 @@ public final class Engine {
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
         if (query instanceof Query.AllOrders q) return views.allOrders(account, q, now, books);
         if (query instanceof Query.ForceOrders q) return views.forceOrders(account, q, now, books);
+        if (query instanceof Query.AdlQuantile q) return adlQuantile(account, q);
         if (query instanceof Query.CmAccountDetail) return views.cmAccount(account);
         if (query instanceof Query.PositionRisk q) return views.positionRisk(account, q);
         if (query instanceof Query.Balance q) return views.balances(account, q.asset());
@@ -216,6 +219,7 @@ public final class Engine {
     private static long accountIdOf(Query query) {
         if (query instanceof Query.AllOrders q) return q.accountId();
         if (query instanceof Query.ForceOrders q) return q.accountId();
+        if (query instanceof Query.AdlQuantile q) return q.accountId();
         if (query instanceof Query.CmAccountDetail q) return q.accountId();
         if (query instanceof Query.PositionRisk q) return q.accountId();
         if (query instanceof Query.Balance q) return q.accountId();
@@ -443,6 +447,16 @@ public final class Engine {
         if (conditionals.open(book.index).isEmpty()) return 0;
         int open = conditionals.openCount(account.accountId, book);
         return triggering != null && triggering.accountId == account.accountId && triggering.book == book ? open - 1 : open;
+    }
+
+    private Result adlQuantile(Account account, Query.AdlQuantile q) {
+        int only = -1;
+        if (q.symbol() != null) {
+            OrderBook book = books.get(q.symbol());
+            if (book == null) return rejected(Reject.UNKNOWN_SYMBOL);
+            only = book.index;
+        }
+        return new Result.AdlQuantiles(adlRanking.rows(account, only, accounts, a -> !isHouse(a)));
     }
 
     /** Whether the account is the house market's (never liquidated: it is funded beyond any margin). */

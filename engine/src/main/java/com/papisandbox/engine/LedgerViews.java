@@ -58,4 +58,11 @@ public final class LedgerViews {
                             long realizedPnl, String marginAsset, long baseQty, long commission, String commissionAsset,
                             long time, PositionSide positionSide, boolean buyer, boolean maker) {
     }
+
+    /**
+     * One symbol of {@code GET /papi/v1/cm/adlQuantile}, quantiles 0..4: in one-way mode BOTH carries the position's,
+     * in (crossed) hedge mode LONG and SHORT share one and HEDGE is a sign.
+     */
+    public record AdlView(Instrument instrument, boolean hedge, int longQuantile, int shortQuantile, int bothQuantile) {
+    }
 }

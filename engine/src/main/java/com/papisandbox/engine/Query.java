@@ -46,6 +46,10 @@ public sealed interface Query extends EngineRequest {
     record ForceOrders(long accountId, String symbol, Boolean adl, long startTime, long endTime, int limit) implements Query {
     }
 
+    /** {@code GET /papi/v1/cm/adlQuantile}: every symbol the account holds a position in, or only {@code symbol}. */
+    record AdlQuantile(long accountId, String symbol) implements Query {
+    }
+
     /** {@code GET /papi/v1/cm/account} → {@link Result.CmAccount}. */
     record CmAccountDetail(long accountId) implements Query {
     }

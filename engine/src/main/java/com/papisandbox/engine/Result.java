@@ -114,6 +114,10 @@ public sealed interface Result {
     record LeverageBrackets(List<LedgerViews.SymbolBrackets> symbols) implements Result {
     }
 
+    /** {@code GET /papi/v1/cm/adlQuantile}: one row per symbol with a position. */
+    record AdlQuantiles(List<LedgerViews.AdlView> rows) implements Result {
+    }
+
     record PositionMode(boolean dualSidePosition) implements Result {
     }
 

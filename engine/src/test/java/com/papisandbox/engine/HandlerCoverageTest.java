@@ -46,6 +46,7 @@ class HandlerCoverageTest {
             new Query.OrderAmendments(1, TestInstruments.BTC, 1, null, 0, Long.MAX_VALUE, 50),
             new Query.AllOrders(1, TestInstruments.BTC, null, -1, -1, -1, 0),
             new Query.ForceOrders(1, TestInstruments.BTC, null, -1, -1, 0),
+            new Query.AdlQuantile(1, TestInstruments.BTC),
             new Query.CmAccountDetail(1),
             new Query.PositionRisk(1, null, null),
             new Query.Balance(1, null),

@@ -134,6 +134,16 @@ class LiquidationTest {
     }
 
     @Test
+    void adlQuantileShowsEachPositionsPlaceInTheQueue() {
+        // poor is long 11, rich short 11: each alone on its side, so last in the queue
+        String expected = "[{\"symbol\":\"" + BTC + "\",\"adlQuantile\":{\"LONG\":0,\"SHORT\":0,\"BOTH\":0}}]";
+        assertThat(poor.signed("GET", "/papi/v1/cm/adlQuantile", params()).body()).isEqualTo(expected);
+        assertThat(rich.signed("GET", "/papi/v1/cm/adlQuantile", params("symbol", BTC)).body()).isEqualTo(expected);
+        assertThat(rich.signed("GET", "/papi/v1/cm/adlQuantile", params("symbol", "ETHUSD_PERP")).body()).isEqualTo("[]");
+        assertError(poor.signed("GET", "/papi/v1/cm/adlQuantile", params("symbol", "NOPE_PERP")), 400, -1121, "Invalid symbol.");
+    }
+
+    @Test
     void forceOrdersChecksItsParameters() {
         assertError(poor.signed("GET", FORCE_ORDERS, params("autoCloseType", "MARGIN_CALL")), 400, -1130,
                 "Data sent for parameter 'autoCloseType' is not valid.");

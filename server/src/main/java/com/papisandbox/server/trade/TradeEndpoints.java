@@ -16,6 +16,6 @@ public final class TradeEndpoints {
     public static List<Endpoint<?>> all(Function<String, Instrument> listed) {
         return List.of(new NewOrderEndpoint(), new ModifyOrderEndpoint(), new CancelOrderEndpoint(), new QueryOrderEndpoint(),
                 new QueryOpenOrderEndpoint(), new QueryOpenOrdersEndpoint(), new CancelAllOpenOrdersEndpoint(),
-                new OrderAmendmentEndpoint(), new AllOrdersEndpoint(), new UserTradesEndpoint(listed), new ForceOrdersEndpoint());
+                new OrderAmendmentEndpoint(), new AllOrdersEndpoint(), new UserTradesEndpoint(listed), new ForceOrdersEndpoint(), new AdlQuantileEndpoint());
     }
 }
