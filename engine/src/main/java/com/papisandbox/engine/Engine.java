@@ -158,6 +158,8 @@ public final class Engine {
             if (result instanceof Result.OrdersCanceled r) return new Result.OrdersCanceled(r.canceled(), true);
             if (result instanceof Result.StrategiesCanceled r) return new Result.StrategiesCanceled(r.canceled(), true);
             if (result instanceof Result.Done) return Result.Done.CHANGED;
+            if (result instanceof Result.Requoted r) return new Result.Requoted(r.referencePrice(), r.placed(), r.canceled(), true);
+            if (result instanceof Result.HouseConfigured) return new Result.HouseConfigured(true);
             throw new IllegalStateException("a settling command must report a state change: " + result);
         }
         return result;
@@ -825,12 +827,14 @@ public final class Engine {
         publishInstruments();
     }
 
-    /** The live market's reference price (price units) becomes the symbol's mark and index price. */
-    void followReference(OrderBook book, long referencePrice) {
+    /** The live market's reference price (price units) becomes the symbol's mark and index price; whether either moved. */
+    boolean followReference(OrderBook book, long referencePrice) {
         long e8 = book.instrument().priceE8(referencePrice);
-        if (prices.mark[book.index] != e8 || prices.index[book.index] != e8) marksMoved = true;
+        boolean moved = prices.mark[book.index] != e8 || prices.index[book.index] != e8;
+        if (moved) marksMoved = true;
         prices.mark[book.index] = e8;
         prices.index[book.index] = e8;
+        return moved;
     }
 
     private Result setPrices(Command.SetPrices c) {
