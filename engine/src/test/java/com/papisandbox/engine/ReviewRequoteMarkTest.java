@@ -33,4 +33,19 @@ class ReviewRequoteMarkTest {
         Result r = h.execute(new Command.Requote(BTC, btc("60000")));
         assertThat(r.changedState()).isTrue();
     }
+
+    @Test
+    void unchangedHouseCommandsThatSettleFundingReportAStateChange() {
+        long maker = h.openAccount("maker");
+        long taker = h.openAccount("taker");
+        h.execute(new Command.Requote(BTC, btc("60000")));
+        h.gtc(maker, Side.SELL, btc("60000"), 1);
+        EngineHarness.accepted(h.market(taker, BTC, Side.BUY, 1));
+        h.execute(new Command.ConfigureHouse(0, 5, 1, 1000));
+        // the funding clock runs from the first trade: a day later funding is due
+        h.now += EngineHarness.DAY;
+        assertThat(h.execute(new Command.ConfigureHouse(0, 5, 1, 1000)).changedState()).isTrue();
+        h.now += EngineHarness.DAY;
+        assertThat(h.execute(new Command.Requote(BTC, btc("60000"))).changedState()).isTrue();
+    }
 }
