@@ -82,6 +82,11 @@ public final class Engine {
     private int nesting;
     /** Whether a mark or index price moved in the current command, so margins may have run out. */
     private boolean marksMoved;
+    /**
+     * Whether a last, mark or index price moved in the current command: a strategy can only come due when one did
+     * (at unchanged prices the last evaluation still holds), so commands that move none skip the trigger scan.
+     */
+    private boolean pricesMoved;
     private final Liquidator liquidator;
     private final AdlRanking adlRanking;
 
@@ -145,21 +150,25 @@ public final class Engine {
         try {
             result = dispatch(command, timestamp);
             // stops first: a stop-loss the move reached closes before the account is judged for liquidation
-            triggered = runTriggers(timestamp);
+            triggered = (pricesMoved || settled) && runTriggers(timestamp);
             if (marksMoved || settled) {
                 marksMoved = false;
+                pricesMoved = false;
                 liquidator.sweep(timestamp);
                 // liquidation fills move the last price too
-                triggered |= runTriggers(timestamp);
+                triggered |= pricesMoved && runTriggers(timestamp);
             }
         } finally {
             nesting--;
+            pricesMoved = false;
         }
         if ((settled || triggered) && !result.changedState()) {
             if (result instanceof Result.Rejected r) return REJECTED_AFTER_SETTLEMENT[r.reason().ordinal()];
             if (result instanceof Result.OrdersCanceled r) return new Result.OrdersCanceled(r.canceled(), true);
             if (result instanceof Result.StrategiesCanceled r) return new Result.StrategiesCanceled(r.canceled(), true);
             if (result instanceof Result.Done) return Result.Done.CHANGED;
+            if (result instanceof Result.Requoted r) return new Result.Requoted(r.referencePrice(), r.placed(), r.canceled(), true);
+            if (result instanceof Result.HouseConfigured) return new Result.HouseConfigured(true);
             throw new IllegalStateException("a settling command must report a state change: " + result);
         }
         return result;
@@ -497,6 +506,7 @@ public final class Engine {
         // a fill never starts a liquidation sweep (marks do, as Binance's liquidation follows its mark price), so
         // crossing orders pay nothing for it
         prices.lastPrice[maker.book.index] = price;
+        pricesMoved = true;
         timeEvents.startFundingClock(now);
         touchedAccounts.add(makerAccount);
         touchedAccounts.add(takerAccount);
@@ -839,12 +849,17 @@ public final class Engine {
         publishInstruments();
     }
 
-    /** The live market's reference price (price units) becomes the symbol's mark and index price. */
-    void followReference(OrderBook book, long referencePrice) {
+    /** The live market's reference price (price units) becomes the symbol's mark and index price; whether either moved. */
+    boolean followReference(OrderBook book, long referencePrice) {
         long e8 = book.instrument().priceE8(referencePrice);
-        if (prices.mark[book.index] != e8 || prices.index[book.index] != e8) marksMoved = true;
+        boolean moved = prices.mark[book.index] != e8 || prices.index[book.index] != e8;
+        if (moved) {
+            marksMoved = true;
+            pricesMoved = true;
+        }
         prices.mark[book.index] = e8;
         prices.index[book.index] = e8;
+        return moved;
     }
 
     private Result setPrices(Command.SetPrices c) {
@@ -856,7 +871,10 @@ public final class Engine {
         if (c.markPrice() < min || c.markPrice() > max || c.indexPrice() < min || c.indexPrice() > max) {
             return rejected(Reject.INVALID_VALUE);
         }
-        if (prices.mark[book.index] != c.markPrice() || prices.index[book.index] != c.indexPrice()) marksMoved = true;
+        if (prices.mark[book.index] != c.markPrice() || prices.index[book.index] != c.indexPrice()) {
+            marksMoved = true;
+            pricesMoved = true;
+        }
         prices.mark[book.index] = c.markPrice();
         prices.index[book.index] = c.indexPrice();
         return Result.Done.CHANGED;

@@ -81,7 +81,8 @@ final class HouseMarket {
             referenceTime[book.index] = timestamp;
         }
         // The mark and index follow the reference before the ladder moves, so its orders pass PERCENT_PRICE.
-        engine.followReference(book, price);
+        // a mark an admin set elsewhere comes back to the reference: a change the journal must see too
+        if (engine.followReference(book, price)) moved = true;
         Account house = houseAccountId == 0 ? null : engine.account(houseAccountId);
         if (house == null) return new Result.Requoted(price, 0, 0, moved);
         Ladder ladder = new Ladder(book.instrument(), price);
