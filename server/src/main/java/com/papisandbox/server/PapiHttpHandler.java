@@ -167,9 +167,10 @@ public final class PapiHttpHandler implements Handler<HttpServerRequest> {
             reply.whenComplete((result, failure) -> context.runOnContext(v ->
                     finish(req, endpoint, request, result, failure, budget, orderAccount, hit)));
         } catch (ApiException e) {
-            // refused before its weight was known (key, parameter syntax): it weighs 1
-            if (weight > 0) budget.charge(weight, now);
-            send(req, e, budget, -1);
+            // refused before its weight was known (key, parameter syntax): it weighs 1, and over the limit the
+            // limit's refusal is the answer, so a client sending only bad requests is throttled and banned too
+            ApiException answer = weight > 0 && budget.over(budget.charge(weight, now)) ? refusal(budget, now) : e;
+            send(req, answer, budget, -1);
         } catch (RuntimeException e) {
             log.error("unexpected failure handling {} {}", req.method(), req.path(), e);
             send(req, new ApiException(ApiError.unknown()), budget, -1);

@@ -123,6 +123,16 @@ class RateLimitTest {
     }
 
     @Test
+    void requestsRefusedBeforeTheirWeightIsKnownAreThrottledToo() {
+        useTheWholeMinute();
+        // no API key: -2014 weighs 1, and past the limit the limit's refusal is the answer, then the ban
+        for (int i = 0; i < 10; i++) assertError(anonymous.raw("GET", OPEN_ORDERS, "symbol=" + BTC, "", null), 429, -1003, WEIGHT_MSG);
+        PapiClient.Response banned = anonymous.raw("GET", OPEN_ORDERS, "symbol=" + BTC, "", null);
+        assertThat(banned.status()).isEqualTo(418);
+        sandbox.admin().liftBans();
+    }
+
+    @Test
     void theLastRequestThatFitsIsServedAndTheWeightThatOverflowsIsNot() {
         for (int i = 0; i < 149; i++) heavy();
         // 5960 used: a weight-40 request would make 6000 (served), a further ping 6001 (refused)

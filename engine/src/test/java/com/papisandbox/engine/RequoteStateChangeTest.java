@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** A requote at an unchanged reference price that still moves the mark (after SetPrices) changes the state. */
-class ReviewRequoteMarkTest {
+class RequoteStateChangeTest {
     private final EngineHarness h = new EngineHarness();
 
     private static long e8(String usd) {
