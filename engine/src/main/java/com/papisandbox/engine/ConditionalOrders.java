@@ -22,6 +22,8 @@ final class ConditionalOrders {
 
     private final List<List<Strategy>> openByBook = new ArrayList<>();
     private int openCount;
+    /** Open strategies per account and book index (derived from the open lists): the order path counts them. */
+    private final Map<Long, int[]> openByAccount = new HashMap<>();
     private final TreeMap<Long, Strategy> byId = new TreeMap<>();
     /** The newest strategy of an account with a client strategy id, by "accountId/clientStrategyId". */
     private final Map<String, Strategy> latestByClientId = new HashMap<>();
@@ -47,16 +49,12 @@ final class ConditionalOrders {
     }
 
     int openCount(long accountId, OrderBook book) {
-        int n = 0;
-        for (Strategy s : openByBook.get(book.index)) if (s.accountId == accountId) n++;
-        return n;
+        int[] counts = openByAccount.get(accountId);
+        return counts == null ? 0 : counts[book.index];
     }
 
     boolean hasOpen(long accountId) {
-        for (List<Strategy> list : openByBook) {
-            for (Strategy s : list) if (s.accountId == accountId) return true;
-        }
-        return false;
+        return openByAccount.containsKey(accountId);
     }
 
     /** The account's open strategies, in id order, of one book or all (null). */
@@ -76,6 +74,7 @@ final class ConditionalOrders {
         if (s.status == StrategyStatus.NEW) {
             openByBook.get(s.book.index).add(s);
             openCount++;
+            openByAccount.computeIfAbsent(s.accountId, k -> new int[openByBook.size()])[s.book.index]++;
         } else if (s.status == StrategyStatus.TRIGGERED) {
             byOrder.put(s.orderId, s);
         }
@@ -134,7 +133,12 @@ final class ConditionalOrders {
     }
 
     private void removeOpen(Strategy s) {
-        if (openByBook.get(s.book.index).remove(s)) openCount--;
+        if (!openByBook.get(s.book.index).remove(s)) return;
+        openCount--;
+        int[] counts = openByAccount.get(s.accountId);
+        counts[s.book.index]--;
+        for (int n : counts) if (n != 0) return;
+        openByAccount.remove(s.accountId);
     }
 
     private void retire(Strategy s, long now) {
