@@ -1,6 +1,7 @@
 // Interop: the account methods of all three clients, unmodified, after a cross between the two accounts:
 // ccxt's unified fetchBalance / fetchPositions / fetchMyTrades / fetchOrders / setLeverage, the official
-// connector's account, balance, positions, leverage and trade list, and the binance package's.
+// connector's account, balance, positions, leverage, trade list, force orders and ADL quantile, and the binance
+// package's.
 // B rests SELL 3 @ 40000, A buys 3 at market: A is long 3 @ 40000 (taker 0.0004 × 0.0075 = 0.000003 BTC).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -137,6 +138,16 @@ describe('account methods of ccxt, the official connector and the binance packag
     assert.equal(trades.at(-1).commission, '0.00000300');
     const mode = await data(official.getCmCurrentPositionMode());
     assert.deepEqual(mode, { dualSidePosition: false });
+  });
+
+  it('the official connector: force orders (none for a funded account) and the ADL quantile of the long', { timeout: T }, async () => {
+    assert.deepEqual(await data(official.queryUsersCmForceOrders({ symbol: SYMBOL })), []);
+    assert.deepEqual(await data(official.queryUsersCmForceOrders({ autoCloseType: 'ADL' })), []);
+    const adl = await data(official.cmPositionAdlQuantileEstimation({ symbol: SYMBOL }));
+    assert.equal(adl.length, 1);
+    assert.equal(adl[0].symbol, SYMBOL);
+    assert.deepEqual(Object.keys(adl[0].adlQuantile), ['LONG', 'SHORT', 'BOTH']);
+    for (const q of Object.values(adl[0].adlQuantile)) assert.ok(Number.isInteger(q) && q >= 0 && q <= 4, `quantile ${q}`);
   });
 
   it('the binance package: getCMAccount, getBalance, getCMPosition, updateCMLeverage, getCMTrades', { timeout: 2 * T }, async () => {
