@@ -354,7 +354,7 @@ final class AccountViews {
         List<Order> matching = new ArrayList<>();
         if (!Boolean.TRUE.equals(q.adl())) {
             for (Order o : ordersOf.apply(a)) {
-                if (!Liquidator.isLiquidation(o.clientOrderId)) continue;
+                if (!o.liquidation()) continue;
                 if (book != null && o.book != book) continue;
                 if (o.time < start || o.time > end || Engine.forgotten(o, now)) continue;
                 matching.add(o);

@@ -11,7 +11,6 @@ import java.util.List;
  * tries again. It runs inside the command that moved the price, so a replay of the journal liquidates the same.
  */
 final class Liquidator {
-    static final String CLIENT_ID_PREFIX = "autoclose-";
     private static final PositionSide[] SIDES = PositionSide.values();
 
     private final Engine engine;
@@ -86,10 +85,6 @@ final class Liquidator {
     /** Binance's liquidation order ids: {@code autoclose-} with the time and a six-digit sequence. */
     static String clientOrderId(long timestamp, long orderId) {
         String sequence = Long.toString(orderId % 1_000_000);
-        return CLIENT_ID_PREFIX + timestamp + "000000".substring(sequence.length()) + sequence;
-    }
-
-    static boolean isLiquidation(String clientOrderId) {
-        return clientOrderId.startsWith(CLIENT_ID_PREFIX);
+        return OrderView.LIQUIDATION_PREFIX + timestamp + "000000".substring(sequence.length()) + sequence;
     }
 }

@@ -8,6 +8,9 @@ import java.math.BigDecimal;
  * itself and answering for it allocates nothing.
  */
 public interface OrderView {
+    /** The client order id prefix of the sandbox's liquidation orders, Binance's (spec §8.1 {@code c}). */
+    String LIQUIDATION_PREFIX = "autoclose-";
+
     long orderId();
 
     long accountId();
@@ -49,5 +52,10 @@ public interface OrderView {
     default OrderSnapshot copy() {
         return new OrderSnapshot(orderId(), accountId(), instrument(), clientOrderId(), side(), type(), timeInForce(),
                 positionSide(), reduceOnly(), price(), origQty(), executedQty(), cumBase(), status(), time(), updateTime());
+    }
+
+    /** Whether the liquidation engine placed this order ({@code autoclose-…}). */
+    default boolean liquidation() {
+        return clientOrderId().startsWith(LIQUIDATION_PREFIX);
     }
 }

@@ -2,38 +2,28 @@ package com.papisandbox.server.account;
 
 import com.papisandbox.engine.Bracket;
 import com.papisandbox.engine.EngineRequest;
-import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.LedgerViews;
 import com.papisandbox.engine.Money;
 import com.papisandbox.engine.Query;
 import com.papisandbox.engine.Result;
-import com.papisandbox.server.DeclaredEndpoint;
 import com.papisandbox.server.Endpoint;
+import com.papisandbox.server.OptionalSymbolEndpoint;
 import com.papisandbox.server.Json;
-import com.papisandbox.server.ParamReader;
 import com.papisandbox.server.Route;
 import com.papisandbox.server.Security;
 import com.papisandbox.server.Weight;
-
-import java.util.Map;
 
 /**
  * CM Notional and Leverage Brackets — {@code GET /papi/v1/cm/leverageBracket} (papi-cm-next §2.5): every
  * value a JSON number; ratios and cum as doubles, as Binance's Java models them ({@code 0.004}, {@code 0.0}).
  */
-final class LeverageBracketEndpoint extends DeclaredEndpoint<String> {
+final class LeverageBracketEndpoint extends OptionalSymbolEndpoint {
     LeverageBracketEndpoint() {
-        super(Route.get("/papi/v1/cm/leverageBracket"), Security.USER_DATA, Weight.of(1), "symbol");
+        super(Route.get("/papi/v1/cm/leverageBracket"), Security.USER_DATA, Weight.of(1));
     }
 
     @Override
-    public String parse(ParamReader p) {
-        return p.optionalString("symbol");
-    }
-
-    @Override
-    public EngineRequest request(long accountId, String symbol, Map<String, Instrument> instruments) {
-        if (symbol != null) ParamReader.instrument(instruments, symbol);
+    protected EngineRequest request(long accountId, String symbol) {
         return new Query.LeverageBrackets(accountId, symbol);
     }
 

@@ -1,34 +1,24 @@
 package com.papisandbox.server.conditional;
 
 import com.papisandbox.engine.EngineRequest;
-import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.Query;
 import com.papisandbox.engine.Result;
 import com.papisandbox.engine.StrategyView;
-import com.papisandbox.server.DeclaredEndpoint;
 import com.papisandbox.server.Endpoint;
+import com.papisandbox.server.OptionalSymbolEndpoint;
 import com.papisandbox.server.Json;
-import com.papisandbox.server.ParamReader;
 import com.papisandbox.server.Route;
 import com.papisandbox.server.Security;
 import com.papisandbox.server.Weight;
 
-import java.util.Map;
-
 /** Query All Current CM Open Conditional Orders — {@code GET /papi/v1/cm/conditional/openOrders}: symbol optional. */
-final class QueryOpenStrategiesEndpoint extends DeclaredEndpoint<String> {
+final class QueryOpenStrategiesEndpoint extends OptionalSymbolEndpoint {
     QueryOpenStrategiesEndpoint() {
-        super(Route.get("/papi/v1/cm/conditional/openOrders"), Security.USER_DATA, Weight.withOrWithout("symbol", 1, 40), "symbol");
+        super(Route.get("/papi/v1/cm/conditional/openOrders"), Security.USER_DATA, Weight.withOrWithout("symbol", 1, 40));
     }
 
     @Override
-    public String parse(ParamReader p) {
-        return p.optionalString("symbol");
-    }
-
-    @Override
-    public EngineRequest request(long accountId, String symbol, Map<String, Instrument> instruments) {
-        if (symbol != null) ParamReader.instrument(instruments, symbol);
+    protected EngineRequest request(long accountId, String symbol) {
         return new Query.OpenStrategies(accountId, symbol);
     }
 

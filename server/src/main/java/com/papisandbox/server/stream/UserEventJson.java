@@ -46,11 +46,6 @@ final class UserEventJson {
         g.writeStringField("fs", "CM");
     }
 
-    /** The sandbox's liquidation orders carry Binance's {@code autoclose-} client order ids. */
-    static boolean liquidation(OrderView o) {
-        return o.clientOrderId().startsWith("autoclose-");
-    }
-
     private static byte[] order(UserEvent.OrderUpdate u, String alias) {
         OrderView o = u.order();
         Instrument in = o.instrument();
@@ -60,7 +55,7 @@ final class UserEventJson {
             g.writeStringField("s", in.symbol());
             g.writeStringField("c", o.clientOrderId());
             g.writeStringField("S", o.side().name());
-            boolean liquidation = liquidation(o);
+            boolean liquidation = o.liquidation();
             g.writeStringField("o", liquidation ? "LIQUIDATION" : o.type().name());
             g.writeStringField("f", OrderJson.timeInForce(o));
             g.writeStringField("q", Decimals.quantity(in, o.origQty()));

@@ -1,38 +1,28 @@
 package com.papisandbox.server.trade;
 
 import com.papisandbox.engine.EngineRequest;
-import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.LedgerViews;
 import com.papisandbox.engine.Query;
 import com.papisandbox.engine.Result;
-import com.papisandbox.server.DeclaredEndpoint;
 import com.papisandbox.server.Endpoint;
+import com.papisandbox.server.OptionalSymbolEndpoint;
 import com.papisandbox.server.Json;
-import com.papisandbox.server.ParamReader;
 import com.papisandbox.server.Route;
 import com.papisandbox.server.Security;
 import com.papisandbox.server.Weight;
-
-import java.util.Map;
 
 /**
  * CM Position ADL Quantile Estimation — {@code GET /papi/v1/cm/adlQuantile} (spec §6.12): per symbol with a
  * position, quantiles 0..4 as numbers; LONG, SHORT and BOTH in one-way mode, LONG and SHORT sharing one value
  * and HEDGE (a sign, 0) in crossed hedge mode, which is every PM hedge account.
  */
-final class AdlQuantileEndpoint extends DeclaredEndpoint<String> {
+final class AdlQuantileEndpoint extends OptionalSymbolEndpoint {
     AdlQuantileEndpoint() {
-        super(Route.get("/papi/v1/cm/adlQuantile"), Security.USER_DATA, Weight.of(5), "symbol");
+        super(Route.get("/papi/v1/cm/adlQuantile"), Security.USER_DATA, Weight.of(5));
     }
 
     @Override
-    public String parse(ParamReader p) {
-        return p.optionalString("symbol");
-    }
-
-    @Override
-    public EngineRequest request(long accountId, String symbol, Map<String, Instrument> instruments) {
-        if (symbol != null) ParamReader.instrument(instruments, symbol);
+    protected EngineRequest request(long accountId, String symbol) {
         return new Query.AdlQuantile(accountId, symbol);
     }
 

@@ -4,6 +4,7 @@ import com.papisandbox.engine.Command;
 import com.papisandbox.engine.EngineRequest;
 import com.papisandbox.engine.Instrument;
 import com.papisandbox.engine.OrderType;
+import com.papisandbox.engine.OrderView;
 import com.papisandbox.engine.PositionSide;
 import com.papisandbox.engine.Result;
 import com.papisandbox.engine.Side;
@@ -121,7 +122,7 @@ final class NewOrderEndpoint implements Endpoint<NewOrderEndpoint.Request> {
 
     /** The prefixes Binance gives its own orders (spec §8.1 `c`): a user's order cannot pass for a liquidation. */
     static boolean reservedClientOrderId(String clientOrderId) {
-        return clientOrderId.startsWith("autoclose-") || clientOrderId.startsWith("adl_autoclose")
+        return clientOrderId.startsWith(OrderView.LIQUIDATION_PREFIX) || clientOrderId.startsWith("adl_autoclose")
                 || clientOrderId.startsWith("settlement_autoclose-");
     }
 }
