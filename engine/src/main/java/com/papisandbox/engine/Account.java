@@ -1,8 +1,9 @@
 package com.papisandbox.engine;
 
+import org.agrona.collections.Object2LongHashMap;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,11 +50,11 @@ public final class Account {
     Order openTail;
     int openTotal;
     /**
-     * The newest order per client order id (any symbol, open or not); older ones hang off it. An open
-     * order is always the newest with its client order id (a second one is refused while it is open), so
-     * this also finds open orders by client order id.
+     * The id of the newest order per client order id (any symbol, open or not; 0 for none); older ones are
+     * chained from it ({@link OrderMemory}). An open order is always the newest with its client order id (a
+     * second one is refused while it is open), so this also finds open orders by client order id.
      */
-    final Map<String, Order> latestByClientId = new HashMap<>();
+    final Object2LongHashMap<String> latestByClientId = new Object2LongHashMap<>(0);
     /** Open orders per instrument. */
     private final int[] openCount;
     /** Whether a position on the instrument ever existed (for {@link #positions()}). */
@@ -182,40 +183,6 @@ public final class Account {
         List<Order> result = new ArrayList<>(openTotal);
         for (Order o = openHead; o != null; o = o.accountNext) result.add(o);
         return result;
-    }
-
-    /** The newest order with this client order id (any symbol), or null. */
-    Order latestWithClientId(String clientOrderId) {
-        return latestByClientId.get(clientOrderId);
-    }
-
-    /** Records a new order under its client order id, in front of older orders with the same id. */
-    void placed(Order order) {
-        Order older = latestByClientId.put(order.clientOrderId, order);
-        if (older != null) {
-            order.olderWithClientId = older;
-            older.newerWithClientId = order;
-        }
-    }
-
-    /** The newest order of this symbol with this client order id, or null. */
-    Order latestWithClientId(OrderBook book, String clientOrderId) {
-        for (Order o = latestByClientId.get(clientOrderId); o != null; o = o.olderWithClientId) {
-            if (o.book == book) return o;
-        }
-        return null;
-    }
-
-    /** Drops a forgotten order from the client-id chains. */
-    void forget(Order order) {
-        Order newer = order.newerWithClientId;
-        Order older = order.olderWithClientId;
-        if (newer != null) newer.olderWithClientId = older;
-        else if (older != null) latestByClientId.put(order.clientOrderId, older);
-        else latestByClientId.remove(order.clientOrderId, order);
-        if (older != null) older.newerWithClientId = newer;
-        order.newerWithClientId = null;
-        order.olderWithClientId = null;
     }
 
     void opened(Order order) {

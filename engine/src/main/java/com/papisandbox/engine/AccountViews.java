@@ -31,10 +31,10 @@ final class AccountViews {
     private final List<String> coins;
     private final MarketPrices prices;
     private final Margin margin;
-    private final Function<Account, List<Order>> ordersOf;
+    private final Function<Account, List<OrderView>> ordersOf;
 
     AccountViews(List<Instrument> instruments, Listings listings, List<String> coins, MarketPrices prices, Margin margin,
-                 Function<Account, List<Order>> ordersOf) {
+                 Function<Account, List<OrderView>> ordersOf) {
         this.instruments = instruments;
         this.listings = listings;
         this.coins = coins;
@@ -315,21 +315,19 @@ final class AccountViews {
         if (q.startTime() >= 0 && q.endTime() >= 0 && q.startTime() > q.endTime()) {
             return new Result.Rejected(Reject.START_TIME_AFTER_END_TIME);
         }
-        List<Order> matching = new ArrayList<>();
-        for (Order o : ordersOf.apply(a)) {
-            if (book != null && o.book != book) continue;
-            if (q.pair() != null && !o.book.instrument().pair().equals(q.pair())) continue;
-            if (q.orderId() >= 0 && o.orderId < q.orderId()) continue;
-            if (q.startTime() >= 0 && o.time < q.startTime()) continue;
-            if (q.endTime() >= 0 && o.time > q.endTime()) continue;
-            if (Engine.forgotten(o, now)) continue;
+        List<OrderView> matching = new ArrayList<>();
+        for (OrderView o : ordersOf.apply(a)) {
+            if (book != null && o.instrument() != book.instrument()) continue;
+            if (q.pair() != null && !o.instrument().pair().equals(q.pair())) continue;
+            if (q.orderId() >= 0 && o.orderId() < q.orderId()) continue;
+            if (q.startTime() >= 0 && o.time() < q.startTime()) continue;
+            if (q.endTime() >= 0 && o.time() > q.endTime()) continue;
+            if (OrderMemory.forgotten(o, now)) continue;
             matching.add(o);
         }
-        List<Order> chosen = q.orderId() >= 0 ? matching.subList(0, Math.min(limit, matching.size()))
+        List<OrderView> chosen = q.orderId() >= 0 ? matching.subList(0, Math.min(limit, matching.size()))
                 : matching.subList(Math.max(0, matching.size() - limit), matching.size());
-        List<OrderView> views = new ArrayList<>(chosen.size());
-        for (Order o : chosen) views.add(o.view());
-        return new Result.Orders(views);
+        return new Result.Orders(new ArrayList<>(chosen));
     }
 
     /** How far back forceOrders looks when no startTime is sent (Binance's futures rule: 7 days before endTime). */
@@ -351,17 +349,15 @@ final class AccountViews {
         long end = q.endTime() >= 0 ? q.endTime() : now;
         long start = q.startTime() >= 0 ? q.startTime() : end - FORCE_ORDERS_DEFAULT_WINDOW;
         if (start > end) return new Result.Rejected(Reject.START_TIME_AFTER_END_TIME);
-        List<Order> matching = new ArrayList<>();
+        List<OrderView> matching = new ArrayList<>();
         if (!Boolean.TRUE.equals(q.adl())) {
-            for (Order o : ordersOf.apply(a)) {
+            for (OrderView o : ordersOf.apply(a)) {
                 if (!o.liquidation()) continue;
-                if (book != null && o.book != book) continue;
-                if (o.time < start || o.time > end || Engine.forgotten(o, now)) continue;
+                if (book != null && o.instrument() != book.instrument()) continue;
+                if (o.time() < start || o.time() > end || OrderMemory.forgotten(o, now)) continue;
                 matching.add(o);
             }
         }
-        List<OrderView> views = new ArrayList<>();
-        for (Order o : matching.subList(Math.max(0, matching.size() - limit), matching.size())) views.add(o.view());
-        return new Result.Orders(views);
+        return new Result.Orders(new ArrayList<>(matching.subList(Math.max(0, matching.size() - limit), matching.size())));
     }
 }

@@ -65,18 +65,19 @@ final class AmendmentLog {
         return amendment;
     }
 
-    /** Drops the order's history; called when the engine forgets the order. */
-    void forget(Order order) {
-        if (!order.amended) return;
-        History history = byOrder.remove(order.orderId);
+    /** Drops the order's history ({@code amended}: whether it has one); called when the engine forgets the order. */
+    void forget(long orderId, boolean amended) {
+        if (!amended) return;
+        History history = byOrder.remove(orderId);
         while (history.oldest != null) drop(history, history.oldest);
     }
 
     /** The order's amendments with {@code startTime <= time <= endTime}, newest first, at most {@code limit}. */
-    List<Amendment> of(Order order, long startTime, long endTime, int limit) {
+    List<Amendment> of(long orderId, long startTime, long endTime, int limit) {
         List<Amendment> result = new ArrayList<>();
-        if (!order.amended) return result;
-        for (Row r = byOrder.get(order.orderId).newest; r != null && result.size() < limit; r = r.olderOfOrder) {
+        History history = byOrder.get(orderId);
+        if (history == null) return result;
+        for (Row r = history.newest; r != null && result.size() < limit; r = r.olderOfOrder) {
             long time = r.value.time();
             if (time < startTime) break; // older rows are older still
             if (time <= endTime) result.add(r.value);
@@ -85,9 +86,13 @@ final class AmendmentLog {
     }
 
     private History newHistory(Order order) {
-        History history = new History();
-        byOrder.put(order.orderId, history);
         order.amended = true;
+        return newHistory(order.orderId);
+    }
+
+    private History newHistory(long orderId) {
+        History history = new History();
+        byOrder.put(orderId, history);
         return history;
     }
 
@@ -138,22 +143,28 @@ final class AmendmentLog {
         }
     }
 
-    void read(SnapshotBuffer.In in, Engine engine) {
+    /** Reads the section back; the orders are restored already (open and closed), and are marked amended here. */
+    void read(SnapshotBuffer.In in, OrderMemory orders) {
         nextAmendmentId = in.readLong();
         int histories = in.readInt();
         for (int i = 0; i < histories; i++) {
-            Order order = engine.order(in.readLong());
-            if (order == null || order.amended) throw new IllegalArgumentException("snapshot amendments name a missing order");
-            newHistory(order).count = in.readInt();
+            long orderId = in.readLong();
+            if (!orders.remembers(orderId) || byOrder.containsKey(orderId)) {
+                throw new IllegalArgumentException("snapshot amendments name a missing order");
+            }
+            orders.markAmended(orderId);
+            newHistory(orderId).count = in.readInt();
         }
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
             long amendmentId = in.readLong();
-            Order order = engine.order(in.readLong());
-            if (order == null || !order.amended) throw new IllegalArgumentException("snapshot amendment of an order without history");
-            Amendment a = new Amendment(amendmentId, order.orderId, order.book.instrument(), order.clientOrderId,
+            long orderId = in.readLong();
+            History history = byOrder.get(orderId);
+            OrderView order = orders.copy(orderId);
+            if (history == null || order == null) throw new IllegalArgumentException("snapshot amendment of an order without history");
+            Amendment a = new Amendment(amendmentId, orderId, order.instrument(), order.clientOrderId(),
                     in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readInt());
-            append(byOrder.get(order.orderId), new Row(a));
+            append(history, new Row(a));
         }
     }
 }

@@ -1,7 +1,6 @@
 package com.papisandbox.engine;
 
 import java.math.BigDecimal;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -21,7 +20,7 @@ import java.util.function.Consumer;
  */
 public final class Engine {
     /** Cancelled or expired orders without fills are forgotten by queries after this long (spec §6.5). */
-    public static final long UNFILLED_CLOSED_ORDER_VISIBILITY_MS = 3L * 24 * 60 * 60 * 1000;
+    public static final long UNFILLED_CLOSED_ORDER_VISIBILITY_MS = OrderMemory.UNFILLED_CLOSED_ORDER_VISIBILITY_MS;
     /** How many closed orders of each kind (with and without fills) the engine remembers at most. */
     public static final int DEFAULT_CLOSED_ORDER_CAP = 500_000;
     /** Order ids start here, so they look like exchange ids, and stay far below 2^53. */
@@ -42,16 +41,11 @@ public final class Engine {
     private final Listings listings;
     /** Books of delivered contracts restored from a snapshot, for their closed orders (see bookOfListing). */
     private final Map<Integer, OrderBook> deliveredBooks = new HashMap<>();
-    private final OrderIndex ordersById = new OrderIndex(FIRST_ORDER_ID);
     /** Accounts by id - 1 (ids are dense, from 1). */
     private final List<Account> accounts = new ArrayList<>();
     private final Map<String, Account> accountsByKey = new HashMap<>();
-    /** Closed orders, oldest first, kept for queries until the 3-day rule or the cap drops them. */
-    private final ArrayDeque<Order> closedUnfilled = new ArrayDeque<>();
-    private final ArrayDeque<Order> closedFilled = new ArrayDeque<>();
-    private final int closedOrderCap;
-    /** What a full history trims to: up to 64 below the cap, so forgetting runs in batches (see forgetOldOrders). */
-    private final int closedOrderTrimTo;
+    /** Open orders by id, closed ones kept for queries until the 3-day rule or the cap drops them, client-id chains. */
+    private final OrderMemory orders;
     /** Null when nobody listens: then no event is even allocated. */
     private Consumer<Event> events;
     private final OrderBook.MatchListener onMatch = this::onMatch;
@@ -113,11 +107,10 @@ public final class Engine {
             if (!coins.contains(instrument.marginAsset())) coins.add(instrument.marginAsset());
         }
         this.events = events;
-        this.closedOrderCap = closedOrderCap;
         this.marketData = new MarketData(instrumentsByIndex);
         this.house = new HouseMarket(this, booksByIndex);
         this.marketQueries = new MarketQueries(this, marketData, house);
-        this.closedOrderTrimTo = closedOrderCap - Math.min(64, closedOrderCap / 8);
+        this.orders = new OrderMemory(listings, this::account, amendments, closedOrderCap);
         this.prices = new MarketPrices(instrumentsByIndex.size());
         this.ledger = new Ledger(instrumentsByIndex, listings, coins, events);
         this.margin = new Margin(instrumentsByIndex, ledger.coinOf, coins.size(), prices);
@@ -252,8 +245,7 @@ public final class Engine {
 
     /** The account of an order the engine remembers, or −1: lets a listener skip orders nobody follows cheaply. */
     public long accountOf(long orderId) {
-        Order order = ordersById.get(orderId);
-        return order == null ? -1 : order.accountId;
+        return orders.accountOf(orderId);
     }
 
     /** The timestamp of the command being executed (for listeners: the event's transaction time). */
@@ -263,8 +255,7 @@ public final class Engine {
 
     /** A copy of an order the engine remembers, or null: for listeners, which see the order as it is now. */
     public OrderView orderCopy(long orderId) {
-        Order order = ordersById.get(orderId);
-        return order == null ? null : order.copy();
+        return orders.copy(orderId);
     }
 
     /** The account's position row on a symbol and side as positionRisk shows it, or null if either is unknown. */
@@ -338,7 +329,7 @@ public final class Engine {
 
     /** Number of orders the engine remembers (open and closed). */
     public int orderCount() {
-        return ordersById.size();
+        return orders.size();
     }
 
     public Account account(String apiKey) {
@@ -385,8 +376,7 @@ public final class Engine {
         Reject filterReject = OrderFilters.check(instrument, c.type(), c.price(), c.quantity());
         if (filterReject == null) filterReject = OrderFilters.checkMarkPrice(instrument, c.type(), c.side(), c.price(), prices.mark[book.index]);
         if (filterReject != null) return rejected(filterReject);
-        Order sameClientId = account.latestWithClientId(c.clientOrderId());
-        if (sameClientId != null && sameClientId.status.isOpen()) return rejected(Reject.DUPLICATE_CLIENT_ORDER_ID);
+        if (orders.openWithClientId(account, c.clientOrderId()) != null) return rejected(Reject.DUPLICATE_CLIENT_ORDER_ID);
         if (c.type() == OrderType.LIMIT && account.openCount(book) + openStrategiesCounted(account, book) >= instrument.maxNumOrders()) {
             return rejected(Reject.MAX_OPEN_ORDERS);
         }
@@ -416,8 +406,7 @@ public final class Engine {
         Instrument instrument = book.instrument();
         Order order = new Order(nextOrderId++, account.accountId, book, clientOrderId, side, type, timeInForce,
                 positionSide, reduceOnly, price, quantity, timestamp);
-        ordersById.put(order);
-        account.placed(order);
+        orders.placed(account, order);
         OrderSnapshot acknowledged = order.copy();
         if (triggering != null) {
             strategyDesk.triggered(triggering, order, timestamp);
@@ -556,7 +545,7 @@ public final class Engine {
 
     /** The account's open order in that book with that id (orderId wins), or null. */
     private Order openOrder(Account account, OrderBook book, long orderId, String clientOrderId) {
-        Order order = orderId >= 0 ? ordersById.get(orderId) : account.latestWithClientId(clientOrderId);
+        Order order = orderId >= 0 ? orders.open(orderId) : orders.openWithClientId(account, clientOrderId);
         if (order == null || order.accountId != account.accountId || !order.status.isOpen() || order.book != book) {
             return null;
         }
@@ -671,49 +660,23 @@ public final class Engine {
         if (book == null) return rejected(Reject.UNKNOWN_SYMBOL);
         Account account = account(q.accountId());
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
-        Order order = visibleOrder(account, book, q.orderId(), q.origClientOrderId(), now);
+        OrderView order = orders.visible(account, book, q.orderId(), q.origClientOrderId(), now);
         if (order == null) return rejected(Reject.NO_SUCH_ORDER);
-        return new Result.Amendments(amendments.of(order, q.startTime(), q.endTime(), q.limit()));
+        return new Result.Amendments(amendments.of(order.orderId(), q.startTime(), q.endTime(), q.limit()));
     }
 
     AmendmentLog amendmentLog() {
         return amendments;
     }
 
-    /** A closed order joins the history; the oldest history is forgotten by {@link #forgetOldOrders}. */
+    /** A closed order joins the history (the house's are forgotten at once); old history goes in {@link #forgetOldOrders}. */
     private void retire(Order order) {
         if (conditionals.tracksOrders()) strategyDesk.orderClosed(order, now);
-        if (house.owns(order)) {
-            forget(order);
-            return;
-        }
-        (order.executedQty == 0 ? closedUnfilled : closedFilled).addLast(order);
+        orders.closed(order, !house.owns(order));
     }
 
-    /**
-     * Forgets closed orders that no query can return any more (no fills, closed over 3 days ago), and
-     * the oldest closed orders beyond the cap, so memory stays bounded however long the sandbox runs.
-     * A history over its cap is trimmed a batch below it: the orders it forgets are long cold, and
-     * forgetting many back to back lets the CPU overlap their cache misses (cancels of a big book run
-     * ~1.3x faster than forgetting one per cancel).
-     */
     private void forgetOldOrders(long now) {
-        trim(closedUnfilled);
-        trim(closedFilled);
-        while (!closedUnfilled.isEmpty() && now - closedUnfilled.peekFirst().updateTime > UNFILLED_CLOSED_ORDER_VISIBILITY_MS) {
-            forget(closedUnfilled.pollFirst());
-        }
-    }
-
-    private void trim(ArrayDeque<Order> history) {
-        if (history.size() <= closedOrderCap) return;
-        while (history.size() > closedOrderTrimTo) forget(history.pollFirst());
-    }
-
-    private void forget(Order order) {
-        ordersById.remove(order.orderId);
-        account(order.accountId).forget(order);
-        amendments.forget(order);
+        orders.forgetOld(now);
     }
 
     private Result queryOrder(Query.OrderLookup c, long now) {
@@ -721,16 +684,9 @@ public final class Engine {
         if (book == null) return rejected(Reject.UNKNOWN_SYMBOL);
         Account account = account(c.accountId());
         if (account == null) return rejected(Reject.UNKNOWN_ACCOUNT);
-        Order order = visibleOrder(account, book, c.orderId(), c.origClientOrderId(), now);
+        OrderView order = orders.visible(account, book, c.orderId(), c.origClientOrderId(), now);
         if (order == null) return rejected(Reject.NO_SUCH_ORDER);
-        return new Result.Orders(List.of(order.view()));
-    }
-
-    /** The account's order in that book, open or closed, that queries may still show (orderId wins), or null. */
-    private Order visibleOrder(Account account, OrderBook book, long orderId, String clientOrderId, long now) {
-        Order order = orderId >= 0 ? ordersById.get(orderId) : account.latestWithClientId(book, clientOrderId);
-        if (order == null || order.accountId != account.accountId || order.book != book || forgotten(order, now)) return null;
-        return order;
+        return new Result.Orders(List.of(order));
     }
 
     private Result queryOpenOrder(Query.OpenOrderLookup c) {
@@ -766,12 +722,6 @@ public final class Engine {
             result.add(o.view());
         }
         return result;
-    }
-
-    static boolean forgotten(Order order, long now) {
-        return (order.status == OrderStatus.CANCELED || order.status == OrderStatus.EXPIRED)
-                && order.executedQty == 0
-                && now - order.time > UNFILLED_CLOSED_ORDER_VISIBILITY_MS;
     }
 
     /**
@@ -962,13 +912,8 @@ public final class Engine {
     }
 
     /** Every order of the account the engine still remembers, oldest first (through the client-id chains). */
-    private List<Order> ordersOf(Account account) {
-        List<Order> result = new ArrayList<>();
-        for (Order newest : account.latestByClientId.values()) {
-            for (Order o = newest; o != null; o = o.olderWithClientId) result.add(o);
-        }
-        result.sort(java.util.Comparator.comparingLong(o -> o.orderId));
-        return result;
+    private List<OrderView> ordersOf(Account account) {
+        return orders.ofAccount(account);
     }
 
     /** Rejections carry no data: one immutable result per reason, so refusing allocates nothing. */
@@ -1037,22 +982,23 @@ public final class Engine {
         return nextAccountId;
     }
 
+    /** Every remembered order in id order, closed ones rebuilt from their rows (snapshots). */
     List<Order> ordersInIdOrder() {
-        List<Order> orders = new ArrayList<>(ordersById.size());
-        ordersById.forEach(orders::add);
+        return orders.inIdOrder(this::bookOfListing);
+    }
+
+    OrderMemory orderMemory() {
         return orders;
     }
 
-    ArrayDeque<Order> closedUnfilled() {
-        return closedUnfilled;
-    }
-
-    ArrayDeque<Order> closedFilled() {
-        return closedFilled;
-    }
-
+    /** An open order, or null. */
     Order order(long orderId) {
-        return ordersById.get(orderId);
+        return orders.open(orderId);
+    }
+
+    /** Whether the engine still remembers an order, open or closed. */
+    boolean remembers(long orderId) {
+        return orders.remembers(orderId);
     }
 
     void restoreAccount(Account account) {
@@ -1061,10 +1007,6 @@ public final class Engine {
         }
         accounts.add(account);
         accountsByKey.put(account.apiKey, account);
-    }
-
-    void restoreOrders(List<Order> orders) {
-        for (Order o : orders) ordersById.put(o);
     }
 
     List<String> coins() {

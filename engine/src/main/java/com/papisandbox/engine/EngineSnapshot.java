@@ -2,8 +2,8 @@ package com.papisandbox.engine;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +24,9 @@ public final class EngineSnapshot {
      */
     private static final int FORMAT = 9;
     private static final int FORMAT_WITHOUT_STRATEGIES = 8;
+
+    /** The closed-order histories in the order snapshots write them: without fills, then with. */
+    private static final int[] HISTORIES = {ClosedOrders.UNFILLED, ClosedOrders.FILLED};
 
     private EngineSnapshot() {
     }
@@ -98,9 +101,10 @@ public final class EngineSnapshot {
                 for (Order o : queue) out.writeLong(o.orderId);
             }
         }
-        for (ArrayDeque<Order> history : List.of(engine.closedUnfilled(), engine.closedFilled())) {
+        for (int kind : HISTORIES) {
+            List<Long> history = engine.orderMemory().historyIds(kind);
             out.writeInt(history.size());
-            for (Order o : history) out.writeLong(o.orderId);
+            for (long id : history) out.writeLong(id);
         }
         engine.amendmentLog().write(out);
         engine.house().write(out);
@@ -225,11 +229,19 @@ public final class EngineSnapshot {
             int accountCount = in.readInt();
             for (int i = 0; i < accountCount; i++) engine.restoreAccount(readAccount(in, engine, instrumentCount, coinCount));
             int orderCount = in.readInt();
+            OrderMemory memory = engine.orderMemory();
+            // every order in id order, closed ones too until their history section moves them into its rows
+            Map<Long, Order> byId = new HashMap<>();
+            Map<Long, Integer> listingOf = new HashMap<>();
             List<Order> inIdOrder = new ArrayList<>(orderCount);
+            long previousId = 0;
             for (int i = 0; i < orderCount; i++) {
                 long orderId = in.readLong();
+                if (orderId <= previousId) throw new IllegalArgumentException("snapshot orders are not in id order");
+                previousId = orderId;
                 long accountId = in.readLong();
-                OrderBook book = engine.bookOfListing(index(in.readInt(), engine.listings().size()));
+                int listing = index(in.readInt(), engine.listings().size());
+                OrderBook book = engine.bookOfListing(listing);
                 String clientOrderId = in.readString();
                 Side side = Codes.side(in.readByte());
                 OrderType type = Codes.orderType(in.readByte());
@@ -246,40 +258,47 @@ public final class EngineSnapshot {
                 o.status = Codes.orderStatus(in.readByte());
                 o.updateTime = in.readLong();
                 inIdOrder.add(o);
+                byId.put(orderId, o);
+                listingOf.put(orderId, listing);
                 Account owner = engine.account(accountId);
                 if (owner == null) throw new IllegalArgumentException("snapshot order " + orderId + " has no account");
-                owner.placed(o);
+                memory.restore(owner, o);
             }
-            engine.restoreOrders(inIdOrder);
             int open = 0;
             for (Instrument instrument : byIndex) {
                 OrderBook book = engine.book(instrument.symbol());
                 for (Side side : Side.values()) {
                     int resting = in.readInt();
                     for (int i = 0; i < resting; i++) {
-                        Order o = engine.order(in.readLong());
+                        Order o = byId.get(in.readLong());
                         if (o == null || !o.status.isOpen()) throw new IllegalArgumentException("snapshot book names a closed or missing order");
                         book.rest(o);
                         open++;
                     }
                 }
             }
+            int closed = 0;
             for (Order o : inIdOrder) {
                 if (o.status.isOpen()) {
                     engine.account(o.accountId).opened(o);
                     open--;
+                } else {
+                    closed++;
                 }
             }
             if (open != 0) throw new IllegalArgumentException("snapshot books and open orders disagree");
-            for (ArrayDeque<Order> history : List.of(engine.closedUnfilled(), engine.closedFilled())) {
+            for (int kind : HISTORIES) {
                 int n = in.readInt();
                 for (int i = 0; i < n; i++) {
-                    Order o = engine.order(in.readLong());
+                    long orderId = in.readLong();
+                    Order o = byId.remove(orderId);
                     if (o == null || o.status.isOpen()) throw new IllegalArgumentException("snapshot history names an open or missing order");
-                    history.addLast(o);
+                    memory.restoreClosed(o, listingOf.get(orderId), kind);
+                    closed--;
                 }
             }
-            engine.amendmentLog().read(in, engine);
+            if (closed != 0) throw new IllegalArgumentException("snapshot has closed orders outside the histories");
+            engine.amendmentLog().read(in, memory);
             engine.house().read(in);
             engine.marketData().read(in, engine);
             if (format >= FORMAT) engine.conditionals().read(in, engine);

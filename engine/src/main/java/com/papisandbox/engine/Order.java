@@ -3,10 +3,11 @@ package com.papisandbox.engine;
 import java.math.BigDecimal;
 
 /**
- * An order as the engine holds it. Mutated only on the engine thread while open (fills, and a modify's
- * new price and quantity); other threads see {@link OrderSnapshot} copies of open orders, and closed
- * orders themselves, which never change again (only the engine's private links below do). Resting orders are linked into their {@link PriceLevel}
- * (intrusive list), which makes a cancel O(1) within the level.
+ * An open order as the engine holds it. Mutated only on the engine thread while open (fills, and a modify's
+ * new price and quantity); other threads see {@link OrderSnapshot} copies of open orders, and the order itself
+ * once it closed, which never changes again: the engine then keeps a row of {@link ClosedOrders} instead and
+ * drops the object. Resting orders are linked into their {@link PriceLevel} (intrusive list), which makes a
+ * cancel O(1) within the level.
  */
 public final class Order implements OrderView {
     final long orderId;
@@ -40,9 +41,12 @@ public final class Order implements OrderView {
     Order accountPrev;
     Order accountNext;
 
-    /** Older and newer orders of the same account with the same client order id (any symbol). */
-    Order olderWithClientId;
-    Order newerWithClientId;
+    /**
+     * Ids of the older and newer orders of the same account with the same client order id (any symbol), 0 for
+     * none: ids, not references, as the older ones are rows of {@link ClosedOrders}.
+     */
+    long olderWithClientId;
+    long newerWithClientId;
 
     /** The base (1e-13 coin) of the remainder this order holds in its account's open-order margin, while booked. */
     long bookedBase;

@@ -34,12 +34,12 @@ class AmendmentLogTest {
         amend(log, y, T0 + 4);
 
         assertThat(log.rows()).isEqualTo(3);
-        assertThat(log.of(x, 0, Long.MAX_VALUE, 100)).extracting(Amendment::amendmentId).containsExactly(3L);
-        assertThat(log.of(y, 0, Long.MAX_VALUE, 100)).extracting(Amendment::amendmentId).containsExactly(4L, 2L);
+        assertThat(log.of(x.orderId, 0, Long.MAX_VALUE, 100)).extracting(Amendment::amendmentId).containsExactly(3L);
+        assertThat(log.of(y.orderId, 0, Long.MAX_VALUE, 100)).extracting(Amendment::amendmentId).containsExactly(4L, 2L);
         assertThat(log.count(x)).isEqualTo(2);
         amend(log, x, T0 + 5);
-        assertThat(log.of(x, 0, Long.MAX_VALUE, 100)).extracting(Amendment::count).containsExactly(3, 2);
-        assertThat(log.of(y, 0, Long.MAX_VALUE, 100)).extracting(Amendment::amendmentId).containsExactly(4L);
+        assertThat(log.of(x.orderId, 0, Long.MAX_VALUE, 100)).extracting(Amendment::count).containsExactly(3, 2);
+        assertThat(log.of(y.orderId, 0, Long.MAX_VALUE, 100)).extracting(Amendment::amendmentId).containsExactly(4L);
     }
 
     @Test
@@ -52,15 +52,16 @@ class AmendmentLogTest {
         amend(log, y, T0);
         amend(log, x, T0);
         amend(log, z, T0);
-        log.forget(x);
-        log.forget(order(4)); // never amended: nothing to do
+        log.forget(x.orderId, x.amended);
+        Order never = order(4);
+        log.forget(never.orderId, never.amended); // never amended: nothing to do
 
         assertThat(log.rows()).isEqualTo(2);
-        assertThat(log.of(y, 0, Long.MAX_VALUE, 100)).extracting(Amendment::amendmentId).containsExactly(2L);
-        assertThat(log.of(z, 0, Long.MAX_VALUE, 100)).extracting(Amendment::amendmentId).containsExactly(4L);
+        assertThat(log.of(y.orderId, 0, Long.MAX_VALUE, 100)).extracting(Amendment::amendmentId).containsExactly(2L);
+        assertThat(log.of(z.orderId, 0, Long.MAX_VALUE, 100)).extracting(Amendment::amendmentId).containsExactly(4L);
         for (int i = 0; i < 9; i++) amend(log, z, T0);
         assertThat(log.rows()).isEqualTo(10);
-        assertThat(log.of(y, 0, Long.MAX_VALUE, 100)).isEmpty();
+        assertThat(log.of(y.orderId, 0, Long.MAX_VALUE, 100)).isEmpty();
     }
 
     @Test

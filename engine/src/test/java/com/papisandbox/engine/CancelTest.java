@@ -62,7 +62,7 @@ class CancelTest {
         assertThat(h.engine.book(BTC).bestPrice(BUY)).isEmpty();
         assertThat(h.openOrders(a, null, null)).isEmpty();
         assertThat(h.query(new Query.OpenOrderLookup(a, BTC, O1, null))).isEqualTo(new Result.Rejected(Reject.NO_SUCH_ORDER));
-        assertThat(h.order(a, BTC, O1)).isEqualTo(canceled);
+        assertThat(h.order(a, BTC, O1)).isEqualTo(canceled.copy());
     }
 
     @Test
@@ -192,7 +192,7 @@ class CancelTest {
         assertThat(ContractMath.roundedBase(canceled.cumBase())).isEqualTo(new BigDecimal("0.00307692"));
         assertThat(canceled.avgPrice()).isEqualTo(new BigDecimal("65000.0"));
         assertThat(h.position(a, BTC)).isEqualTo(-2);
-        assertThat(h.order(a, BTC, O1)).isEqualTo(canceled);
+        assertThat(h.order(a, BTC, O1)).isEqualTo(canceled.copy());
     }
 
     @Test

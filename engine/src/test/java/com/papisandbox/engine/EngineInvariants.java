@@ -73,7 +73,7 @@ final class EngineInvariants {
                 assertThat(o.accountId).isEqualTo(account.accountId);
                 assertThat(o.status.isOpen()).as("open in account: %s", o).isTrue();
                 assertThat(openInAccounts.add(o.orderId)).isTrue();
-                assertThat(account.latestWithClientId(o.clientOrderId)).as("an open order is the newest with its client id").isSameAs(o);
+                assertThat(engine.orderMemory().openWithClientId(account, o.clientOrderId)).as("an open order is the newest with its client id").isSameAs(o);
                 counts.merge(o.instrument().symbol(), 1, Integer::sum);
             }
             for (String symbol : engine.instruments().keySet()) {
@@ -103,8 +103,7 @@ final class EngineInvariants {
                 assertThat(o.price()).isZero();
                 assertThat(o.status().isOpen()).isFalse();
             }
-            Order held = engine.order(id);
-            if (o.executedQty() > 0 && o.type() == OrderType.LIMIT && !(held != null && held.amended)) {
+            if (o.executedQty() > 0 && o.type() == OrderType.LIMIT && !engine.orderMemory().amended(id)) {
                 // a buy never pays more than its limit, a sell never gets less (a modify may move the limit
                 // after fills at the old one)
                 long avg = o.avgPrice().movePointRight(o.instrument().pricePrecision()).longValueExact();

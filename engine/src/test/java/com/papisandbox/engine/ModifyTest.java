@@ -391,6 +391,6 @@ class ModifyTest {
         h.now += 3 * EngineHarness.DAY + 1;
         h.gtc(b, BUY, btc("60000.0"), 1);
         assertThat(h.engine.amendmentLog().rows()).isZero();
-        assertThat(h.engine.order(O1)).isNull();
+        assertThat(h.engine.remembers(O1)).isFalse();
     }
 }

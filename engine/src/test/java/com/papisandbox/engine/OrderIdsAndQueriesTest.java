@@ -79,18 +79,18 @@ class OrderIdsAndQueriesTest {
         OrderView expired = EngineHarness.accepted(h.limit(b, ETH, SELL, TimeInForce.IOC, eth("3000.00"), 1));
 
         assertThat(h.order(a, BTC, open.orderId()).status()).isEqualTo(PARTIALLY_FILLED);
-        assertThat(h.order(b, BTC, filled.orderId())).isEqualTo(filled);
+        assertThat(h.order(b, BTC, filled.orderId())).isEqualTo(filled.copy());
         assertThat(filled.status()).isEqualTo(FILLED);
-        assertThat(h.order(b, BTC, canceled.orderId())).isEqualTo(canceled);
+        assertThat(h.order(b, BTC, canceled.orderId())).isEqualTo(canceled.copy());
         assertThat(canceled.status()).isEqualTo(CANCELED);
-        assertThat(h.order(b, ETH, expired.orderId())).isEqualTo(expired);
+        assertThat(h.order(b, ETH, expired.orderId())).isEqualTo(expired.copy());
         assertThat(expired.status()).isEqualTo(EXPIRED);
 
         // by client order id
-        assertThat(h.query(new Query.OrderLookup(b, BTC, -1, "filled"))).isEqualTo(new Result.Orders(List.of(filled)));
-        assertThat(h.query(new Query.OrderLookup(b, BTC, -1, "canceled"))).isEqualTo(new Result.Orders(List.of(canceled)));
+        assertThat(h.query(new Query.OrderLookup(b, BTC, -1, "filled"))).isEqualTo(new Result.Orders(List.of(filled.copy())));
+        assertThat(h.query(new Query.OrderLookup(b, BTC, -1, "canceled"))).isEqualTo(new Result.Orders(List.of(canceled.copy())));
         // orderId wins over the client order id
-        assertThat(h.query(new Query.OrderLookup(b, BTC, filled.orderId(), "canceled"))).isEqualTo(new Result.Orders(List.of(filled)));
+        assertThat(h.query(new Query.OrderLookup(b, BTC, filled.orderId(), "canceled"))).isEqualTo(new Result.Orders(List.of(filled.copy())));
     }
 
     @Test

@@ -269,7 +269,7 @@ class PlaceOrderTest {
         assertThat(ioc.timeInForce()).isEqualTo(IOC);
         assertThat(h.engine.book(BTC).restingCount()).isZero();
         assertThat(h.openOrders(b, null, null)).isEmpty();
-        assertThat(h.order(b, BTC, O2)).isEqualTo(ioc);
+        assertThat(h.order(b, BTC, O2)).isEqualTo(ioc.copy());
     }
 
     @Test

@@ -1,0 +1,272 @@
+package com.papisandbox.engine;
+
+import java.math.BigDecimal;
+import java.util.function.LongConsumer;
+
+/**
+ * The closed orders that queries may still show, kept as rows of primitive columns instead of the orders
+ * themselves: a closing order is copied into a row and its {@link Order} object dies young. A history of a
+ * million retained Order objects was copied by every young collection that found them young and then promoted,
+ * which took a third of place+cancel's time at the server's heap (docs/benchmarks.md, 2026-12-06); rows in
+ * long-lived arrays cost the collector nothing but the client-order-id references.
+ *
+ * <p>Two rings, each oldest first by closing time: orders without fills (forgotten after three days, or beyond the
+ * cap) and orders with fills (beyond the cap). A row is found by order id through an {@link OrderIdMap}; a row's
+ * {@link #locate locator} stays valid until the row is dropped. Rows also hold the order's links in its account's
+ * client-order-id chain (see {@link Engine}). Engine-thread only; other threads get {@link OrderSnapshot} copies.
+ */
+final class ClosedOrders {
+    static final int UNFILLED = 0;
+    static final int FILLED = 1;
+    /** What {@link #locate} answers for an order without a row. */
+    static final long ABSENT = -1;
+
+    private final Ring[] rings = {new Ring(), new Ring()};
+    /** Order id → locator: the row's sequence number in its ring × 2 + the ring. */
+    private final OrderIdMap rowById = new OrderIdMap(ABSENT);
+
+    /** Copies a closed order into a row of the ring its fills decide. */
+    void add(Order o, int listing) {
+        int kind = o.executedQty == 0 ? UNFILLED : FILLED;
+        long seq = rings[kind].append(o, listing);
+        rowById.put(o.orderId, seq << 1 | kind);
+    }
+
+    int size(int kind) {
+        return rings[kind].size();
+    }
+
+    int size() {
+        return rings[UNFILLED].size() + rings[FILLED].size();
+    }
+
+    /** The locator of the ring's oldest row; the ring must not be empty. */
+    long oldest(int kind) {
+        return rings[kind].first << 1 | kind;
+    }
+
+    /** Drops the ring's oldest row (its locator goes stale). */
+    void dropOldest(int kind) {
+        Ring ring = rings[kind];
+        rowById.remove(ring.orderId[ring.slot(ring.first)]);
+        ring.dropOldest();
+    }
+
+    /** The row of an order id, or {@link #ABSENT}. */
+    long locate(long orderId) {
+        return rowById.get(orderId);
+    }
+
+    /** Every closed order's id, in no particular order. */
+    void forEachId(LongConsumer consumer) {
+        for (Ring ring : rings) {
+            for (long seq = ring.first; seq < ring.next; seq++) consumer.accept(ring.orderId[ring.slot(seq)]);
+        }
+    }
+
+    /** The ring's order ids oldest first (the snapshot's history sections). */
+    void forEachIdOldestFirst(int kind, LongConsumer consumer) {
+        Ring ring = rings[kind];
+        for (long seq = ring.first; seq < ring.next; seq++) consumer.accept(ring.orderId[ring.slot(seq)]);
+    }
+
+    // Columns of a located row.
+
+    long orderId(long row) {
+        Ring r = ring(row);
+        return r.orderId[r.slot(row >>> 1)];
+    }
+
+    long accountId(long row) {
+        Ring r = ring(row);
+        return r.accountId[r.slot(row >>> 1)];
+    }
+
+    int listing(long row) {
+        return (int) (flags(row) >>> Flags.LISTING_SHIFT);
+    }
+
+    String clientOrderId(long row) {
+        Ring r = ring(row);
+        return r.clientOrderId[r.slot(row >>> 1)];
+    }
+
+    long updateTime(long row) {
+        Ring r = ring(row);
+        return r.updateTime[r.slot(row >>> 1)];
+    }
+
+    boolean amended(long row) {
+        return (flags(row) & Flags.AMENDED) != 0;
+    }
+
+    void markAmended(long row) {
+        Ring r = ring(row);
+        r.flags[r.slot(row >>> 1)] |= Flags.AMENDED;
+    }
+
+    long olderWithClientId(long row) {
+        Ring r = ring(row);
+        return r.older[r.slot(row >>> 1)];
+    }
+
+    long newerWithClientId(long row) {
+        Ring r = ring(row);
+        return r.newer[r.slot(row >>> 1)];
+    }
+
+    void setOlderWithClientId(long row, long orderId) {
+        Ring r = ring(row);
+        r.older[r.slot(row >>> 1)] = orderId;
+    }
+
+    void setNewerWithClientId(long row, long orderId) {
+        Ring r = ring(row);
+        r.newer[r.slot(row >>> 1)] = orderId;
+    }
+
+    /** The row as an order value, its instrument the listing's. */
+    OrderSnapshot view(long row, Listings listings) {
+        Ring r = ring(row);
+        int s = r.slot(row >>> 1);
+        long f = r.flags[s];
+        long cumBase = r.cumBase[s];
+        return new OrderSnapshot(r.orderId[s], r.accountId[s], listings.get((int) (f >>> Flags.LISTING_SHIFT)),
+                r.clientOrderId[s], Codes.side(Flags.field(f, Flags.SIDE)), Codes.orderType(Flags.field(f, Flags.TYPE)),
+                Codes.timeInForce(Flags.field(f, Flags.TIME_IN_FORCE)), Codes.positionSide(Flags.field(f, Flags.POSITION_SIDE)),
+                (f & Flags.REDUCE_ONLY) != 0, r.price[s], r.origQty[s], r.executedQty[s],
+                cumBase == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(cumBase, Money.BASE_SCALE),
+                Codes.orderStatus(Flags.field(f, Flags.STATUS)), r.time[s], r.updateTime[s]);
+    }
+
+    /** The row as a detached Order object (snapshots), on {@code book}: the book of the row's listing. */
+    Order rebuild(long row, OrderBook book) {
+        Ring r = ring(row);
+        int s = r.slot(row >>> 1);
+        long f = r.flags[s];
+        Order o = new Order(r.orderId[s], r.accountId[s], book, r.clientOrderId[s], Codes.side(Flags.field(f, Flags.SIDE)),
+                Codes.orderType(Flags.field(f, Flags.TYPE)), Codes.timeInForce(Flags.field(f, Flags.TIME_IN_FORCE)),
+                Codes.positionSide(Flags.field(f, Flags.POSITION_SIDE)), (f & Flags.REDUCE_ONLY) != 0, r.price[s], r.origQty[s],
+                r.time[s]);
+        o.executedQty = r.executedQty[s];
+        o.cumBase = r.cumBase[s];
+        o.status = Codes.orderStatus(Flags.field(f, Flags.STATUS));
+        o.updateTime = r.updateTime[s];
+        o.amended = (f & Flags.AMENDED) != 0;
+        return o;
+    }
+
+    private long flags(long row) {
+        Ring r = ring(row);
+        return r.flags[r.slot(row >>> 1)];
+    }
+
+    private Ring ring(long row) {
+        return rings[(int) (row & 1)];
+    }
+
+    /** One column word for the enums, two booleans and the listing; enums by their explicit {@link Codes}. */
+    private static final class Flags {
+        static final int SIDE = 0;
+        static final int TYPE = 8;
+        static final int TIME_IN_FORCE = 16;
+        static final int POSITION_SIDE = 24;
+        static final int STATUS = 32;
+        static final long REDUCE_ONLY = 1L << 40;
+        static final long AMENDED = 1L << 41;
+        static final int LISTING_SHIFT = 42;
+
+        static long of(Order o, int listing) {
+            return (long) Codes.of(o.side) << SIDE | (long) Codes.of(o.type) << TYPE | (long) Codes.of(o.timeInForce) << TIME_IN_FORCE
+                    | (long) Codes.of(o.positionSide) << POSITION_SIDE | (long) Codes.of(o.status) << STATUS
+                    | (o.reduceOnly ? REDUCE_ONLY : 0) | (o.amended ? AMENDED : 0) | (long) listing << LISTING_SHIFT;
+        }
+
+        static int field(long flags, int shift) {
+            return (int) (flags >>> shift) & 0xFF;
+        }
+    }
+
+    /**
+     * Rows by sequence number, at slot {@code seq & mask}: the capacity is a power of two that doubles when full,
+     * so a row's slot follows from its sequence number alone and locators survive growth.
+     */
+    private static final class Ring {
+        private static final int INITIAL = 1024;
+
+        long[] orderId = new long[INITIAL];
+        long[] accountId = new long[INITIAL];
+        long[] flags = new long[INITIAL];
+        long[] price = new long[INITIAL];
+        long[] origQty = new long[INITIAL];
+        long[] executedQty = new long[INITIAL];
+        long[] cumBase = new long[INITIAL];
+        long[] time = new long[INITIAL];
+        long[] updateTime = new long[INITIAL];
+        long[] older = new long[INITIAL];
+        long[] newer = new long[INITIAL];
+        String[] clientOrderId = new String[INITIAL];
+        int mask = INITIAL - 1;
+        /** Sequence numbers of the oldest row and of the next row appended. */
+        long first;
+        long next;
+
+        int slot(long seq) {
+            return (int) seq & mask;
+        }
+
+        int size() {
+            return (int) (next - first);
+        }
+
+        long append(Order o, int listing) {
+            if (next - first == mask + 1) grow();
+            long seq = next++;
+            int s = slot(seq);
+            orderId[s] = o.orderId;
+            accountId[s] = o.accountId;
+            flags[s] = Flags.of(o, listing);
+            price[s] = o.price;
+            origQty[s] = o.origQty;
+            executedQty[s] = o.executedQty;
+            cumBase[s] = o.cumBase;
+            time[s] = o.time;
+            updateTime[s] = o.updateTime;
+            older[s] = o.olderWithClientId;
+            newer[s] = o.newerWithClientId;
+            clientOrderId[s] = o.clientOrderId;
+            return seq;
+        }
+
+        void dropOldest() {
+            clientOrderId[slot(first)] = null; // the only reference a row holds
+            first++;
+        }
+
+        private void grow() {
+            int capacity = (mask + 1) * 2;
+            int newMask = capacity - 1;
+            orderId = regrow(orderId, capacity, newMask);
+            accountId = regrow(accountId, capacity, newMask);
+            flags = regrow(flags, capacity, newMask);
+            price = regrow(price, capacity, newMask);
+            origQty = regrow(origQty, capacity, newMask);
+            executedQty = regrow(executedQty, capacity, newMask);
+            cumBase = regrow(cumBase, capacity, newMask);
+            time = regrow(time, capacity, newMask);
+            updateTime = regrow(updateTime, capacity, newMask);
+            older = regrow(older, capacity, newMask);
+            newer = regrow(newer, capacity, newMask);
+            String[] ids = new String[capacity];
+            for (long seq = first; seq < next; seq++) ids[(int) seq & newMask] = clientOrderId[slot(seq)];
+            clientOrderId = ids;
+            mask = newMask;
+        }
+
+        private long[] regrow(long[] column, int capacity, int newMask) {
+            long[] grown = new long[capacity];
+            for (long seq = first; seq < next; seq++) grown[(int) seq & newMask] = column[slot(seq)];
+            return grown;
+        }
+    }
+}
