@@ -1,0 +1,44 @@
+package com.papisandbox.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Which CPUs a process may run on, set and read with util-linux's {@code taskset} and {@code /proc}. Pinning this JVM
+ * from inside (every thread it has, {@code taskset -a -p}) keeps the ergonomics it chose for the whole machine
+ * (collector, event-loop count), as a server started normally would have; threads started later inherit the mask.
+ */
+final class CpuPinning {
+    static final String TASKSET = "taskset";
+
+    private CpuPinning() {
+    }
+
+    /** Pins every thread of this JVM to {@code cpus} (a taskset list: {@code 0}, {@code 0,2}, {@code 0-1}). */
+    static void pinThisJvm(String cpus) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(TASKSET, "-a", "-p", "-c", cpus, Long.toString(ProcessHandle.current().pid()))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (p.waitFor() != 0) throw new IllegalStateException("taskset -a -p -c " + cpus + " failed (exit " + p.exitValue() + ")");
+    }
+
+    /** The distinct {@code Cpus_allowed_list} of the process's threads now, e.g. {@code [0]}. */
+    static Set<String> allowed(long pid) throws IOException {
+        Set<String> lists = new TreeSet<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("Cpus_allowed_list:")) lists.add(line.substring(line.indexOf(':') + 1).trim());
+                    }
+                } catch (IOException gone) {
+                    // a thread that ended while we looked
+                }
+            }
+        }
+        return lists;
+    }
+}
