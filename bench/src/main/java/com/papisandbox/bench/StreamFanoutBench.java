@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * What market-stream subscribers cost the engine: place+cancel pairs sent straight to the engine thread
  * (past HTTP, 900 in flight over 5 accounts) with the built-in market running, first with no subscriber, then with N
  * WebSocket subscribers to BTCUSD_PERP's diff depth (100 ms), top-20 depth and aggregate trades, then with
- * the same plus one socket that never reads. Reports pairs/s per phase, the messages each subscriber got,
+ * the same plus one socket that never reads, and last with no subscriber again (the run's drift). Reports pairs/s per phase, the messages each subscriber got,
  * how late they arrived (receive time − the event's E) and the cores each JVM used.
  * <p>
  * By default the subscribers run in a child JVM ({@link FleetProcess}) pinned to {@code --fleet-cpu} (1), and this JVM
@@ -109,9 +109,12 @@ public final class StreamFanoutBench {
                 try (java.net.Socket stalled = stalledSubscriber(sandbox)) {
                     phases.add(phase(out, options.subscribers() + " subscribers + 1 stalled", driver, seconds, fleet));
                 }
-                out.printf("threads' CPUs at the end: this JVM %s%s%n", CpuPinning.allowed(ProcessHandle.current().pid()),
+                out.printf("threads' CPUs: this JVM %s%s%n", CpuPinning.allowed(ProcessHandle.current().pid()),
                         fleet instanceof FleetProcess child ? ", fleet " + CpuPinning.allowed(child.pid()) : "");
             }
+            // the first phase again, the subscribers gone: how far the rate drifts over a run, whatever they cost
+            Thread.sleep(500);
+            phases.add(phase(out, "no subscriber, after", driver, seconds, NO_FLEET));
         } finally {
             deleteTree(dir);
         }
