@@ -98,7 +98,8 @@ public final class StreamFanoutBench {
             for (int i = 0; i < prices.length; i++) prices[i] = reference - reference / 100 - (reference / 50) * i / prices.length;
             Driver driver = new Driver(sandbox, account, prices);
             double seconds = options.seconds();
-            driver.pairs(Math.min(3, seconds)); // warm-up
+            // warm-up: pinned to one CPU, the JIT's compilations take the engine's time for longer than 3 s
+            driver.pairs(Math.min(10, seconds));
             phases.add(phase(out, "no subscriber", driver, seconds, NO_FLEET));
             String url = sandbox.baseUrl() + STREAMS;
             try (Fleet fleet = options.inProcess() ? new SubscriberFleet(url, options.subscribers())
