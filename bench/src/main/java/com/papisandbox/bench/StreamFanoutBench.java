@@ -144,6 +144,7 @@ public final class StreamFanoutBench {
     private static Phase phase(PrintStream out, String name, Driver driver, double seconds, Fleet fleet) throws Exception {
         Fleet.Tally before = fleet.tally();
         fleet.reset();
+        CpuSplit split = CpuSplit.now();
         long benchCpu = processCpuNanos(), start = System.nanoTime();
         double rate = driver.pairs(seconds);
         Thread.sleep(300); // the last events of the phase arrive
@@ -153,6 +154,7 @@ public final class StreamFanoutBench {
         Phase p = new Phase(name, rate, tally.min(), tally.max(), tally.p50DelayMs(), tally.p99DelayMs(), benchCores, fleetCores);
         out.printf("%-30s %,10.0f pairs/s   messages per subscriber %,d..%,d   delay p50 %d ms p99 %d ms   cores: bench %.2f, fleet %.2f%n",
                 name, rate, p.minMessages(), p.maxMessages(), p.p50DelayMs(), p.p99DelayMs(), benchCores, fleetCores);
+        out.printf("%-30s bench cores by thread: %s%n", "", CpuSplit.now().since(split, wall));
         return p;
     }
 
