@@ -25,6 +25,47 @@ final class CpuPinning {
         if (p.waitFor() != 0) throw new IllegalStateException("taskset -a -p -c " + cpus + " failed (exit " + p.exitValue() + ")");
     }
 
+    /**
+     * Pins each thread of this JVM to {@code chosen} if {@code choose} takes its name ({@code /proc}'s {@code comm}, at
+     * most 15 characters), to {@code rest} otherwise. Threads started later inherit the mask of the one starting them:
+     * call it again when threads may have come.
+     */
+    static void pinThreads(java.util.function.Predicate<String> choose, String chosen, String rest) throws IOException, InterruptedException {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                String name;
+                try {
+                    name = Files.readString(task.resolve("comm")).trim();
+                } catch (IOException gone) {
+                    continue;
+                }
+                Process p = new ProcessBuilder(TASKSET, "-p", "-c", choose.test(name) ? chosen : rest, task.getFileName().toString())
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                p.waitFor(); // a thread that ended meanwhile fails: nothing to pin
+            }
+        }
+    }
+
+    /** Per distinct {@code Cpus_allowed_list}, the names of this JVM's threads allowed on it. */
+    static java.util.Map<String, Set<String>> threadsByCpus() throws IOException {
+        java.util.Map<String, Set<String>> byCpus = new java.util.TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("Cpus_allowed_list:")) {
+                            byCpus.computeIfAbsent(line.substring(line.indexOf(':') + 1).trim(), k -> new TreeSet<>()).add(name);
+                        }
+                    }
+                } catch (IOException gone) {
+                    // a thread that ended while we looked
+                }
+            }
+        }
+        return byCpus;
+    }
+
     /** The distinct {@code Cpus_allowed_list} of the process's threads now, e.g. {@code [0]}. */
     static Set<String> allowed(long pid) throws IOException {
         Set<String> lists = new TreeSet<>();

@@ -16,25 +16,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StreamFanoutBenchSmokeTest {
     @Test
     void subscribersInThisJvm() throws Exception {
-        everyPhaseTradesAndEverySubscriberReceives(new StreamFanoutBench.Options(3, 1, true, null, null));
+        everyPhaseTradesAndEverySubscriberReceives(new StreamFanoutBench.Options(3, 1, true, null, null, null));
     }
 
     @Test
     void subscribersInAChildJvm() throws Exception {
-        List<StreamFanoutBench.Phase> phases = everyPhaseTradesAndEverySubscriberReceives(new StreamFanoutBench.Options(3, 1, false, null, null));
-        assertThat(phases.subList(1, 3)).allSatisfy(p -> assertThat(p.fleetCores()).as(p.name()).isPositive());
+        List<StreamFanoutBench.Phase> phases = everyPhaseTradesAndEverySubscriberReceives(new StreamFanoutBench.Options(3, 1, false, null, null, null));
+        assertThat(List.of(phases.get(1), phases.get(3), phases.get(4))).allSatisfy(p -> assertThat(p.fleetCores()).as(p.name()).isPositive());
     }
 
     @Test
     void pinnedByDefaultUnlessInProcessOrNoPin() {
         assertThat(StreamFanoutBench.Options.parse(new String[]{"200", "15"}))
-                .isEqualTo(new StreamFanoutBench.Options(200, 15, false, "0", "1"));
+                .isEqualTo(new StreamFanoutBench.Options(200, 15, false, "0", "1", null));
         assertThat(StreamFanoutBench.Options.parse(new String[]{"--fleet-cpu", "1-3", "--server-cpu", "0", "50"}))
-                .isEqualTo(new StreamFanoutBench.Options(50, 15, false, "0", "1-3"));
+                .isEqualTo(new StreamFanoutBench.Options(50, 15, false, "0", "1-3", null));
+        assertThat(StreamFanoutBench.Options.parse(new String[]{"--engine-cpu", "0", "200", "15"}))
+                .isEqualTo(new StreamFanoutBench.Options(200, 15, false, "1", "1", "0"));
         assertThat(StreamFanoutBench.Options.parse(new String[]{"--in-process"}))
-                .isEqualTo(new StreamFanoutBench.Options(200, 15, true, null, null));
+                .isEqualTo(new StreamFanoutBench.Options(200, 15, true, null, null, null));
         assertThat(StreamFanoutBench.Options.parse(new String[]{"--no-pin", "10", "2"}))
-                .isEqualTo(new StreamFanoutBench.Options(10, 2, false, null, null));
+                .isEqualTo(new StreamFanoutBench.Options(10, 2, false, null, null, null));
+    }
+
+    @Test
+    void eachPhaseWithSubscribersAgainstTheMeanOfTheNoSubscriberPhasesAroundIt() {
+        List<StreamFanoutBench.Phase> phases = List.of(phase("no subscriber", 100), phase("2 subscribers", 90), phase("no subscriber", 80),
+                phase("2 subscribers", 99), phase("2 subscribers + 1 stalled", 110), phase("no subscriber", 120));
+        assertThat(StreamFanoutBench.againstNoSubscriber(phases))
+                .isEqualTo("against the no-subscriber phases either side: 2 subscribers 100 %; 2 subscribers 99 %; 2 subscribers + 1 stalled 110 %;");
+    }
+
+    private static StreamFanoutBench.Phase phase(String name, double rate) {
+        return new StreamFanoutBench.Phase(name, rate, 0, 0, 0, 0, 0, 0);
     }
 
     @Test
@@ -51,10 +65,10 @@ class StreamFanoutBenchSmokeTest {
         ByteArrayOutputStream report = new ByteArrayOutputStream();
         List<StreamFanoutBench.Phase> phases = StreamFanoutBench.run(new PrintStream(report, true, StandardCharsets.UTF_8), options);
         assertThat(phases).extracting(StreamFanoutBench.Phase::name)
-                .containsExactly("no subscriber", "3 subscribers", "3 subscribers + 1 stalled", "no subscriber, after");
+                .containsExactly("no subscriber", "3 subscribers", "no subscriber", "3 subscribers", "3 subscribers + 1 stalled", "no subscriber");
         assertThat(phases).allSatisfy(p -> assertThat(p.pairsPerSecond()).isPositive());
-        assertThat(phases.subList(1, 3)).allSatisfy(p -> assertThat(p.minMessages()).as(p.name()).isPositive());
-        assertThat(report.toString(StandardCharsets.UTF_8)).contains("pairs/s", "delay p50");
+        assertThat(List.of(phases.get(1), phases.get(3), phases.get(4))).allSatisfy(p -> assertThat(p.minMessages()).as(p.name()).isPositive());
+        assertThat(report.toString(StandardCharsets.UTF_8)).contains("pairs/s", "delay p50", "against the no-subscriber phases either side:");
         return phases;
     }
 }
