@@ -25,21 +25,24 @@ final class CpuPinning {
         if (p.waitFor() != 0) throw new IllegalStateException("taskset -a -p -c " + cpus + " failed (exit " + p.exitValue() + ")");
     }
 
+    /** The calling thread's id in {@code /proc/self/task} (its Linux thread id). */
+    static String currentTid() {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /**
-     * Pins each thread of this JVM to {@code chosen} if {@code choose} takes its name ({@code /proc}'s {@code comm}, at
-     * most 15 characters), to {@code rest} otherwise. Threads started later inherit the mask of the one starting them:
-     * call it again when threads may have come.
+     * Pins the threads of this JVM whose ids are in {@code chosenTids} to {@code chosen}, every other to {@code rest}.
+     * Threads started later inherit the mask of the one starting them: call it again when threads may have come.
      */
-    static void pinThreads(java.util.function.Predicate<String> choose, String chosen, String rest) throws IOException, InterruptedException {
+    static void pinThreads(Set<String> chosenTids, String chosen, String rest) throws IOException, InterruptedException {
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.toList()) {
-                String name;
-                try {
-                    name = Files.readString(task.resolve("comm")).trim();
-                } catch (IOException gone) {
-                    continue;
-                }
-                Process p = new ProcessBuilder(TASKSET, "-p", "-c", choose.test(name) ? chosen : rest, task.getFileName().toString())
+                String tid = task.getFileName().toString();
+                Process p = new ProcessBuilder(TASKSET, "-p", "-c", chosenTids.contains(tid) ? chosen : rest, tid)
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 p.waitFor(); // a thread that ended meanwhile fails: nothing to pin
             }

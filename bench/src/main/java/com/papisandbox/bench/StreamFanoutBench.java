@@ -20,6 +20,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -214,7 +215,8 @@ public final class StreamFanoutBench {
         /** With {@code --engine-cpu}: the engine and this thread there, every other thread (new ones too) on the server's CPUs. */
         void pinEngine() throws Exception {
             if (options.engineCpus() == null) return;
-            CpuPinning.pinThreads(name -> name.equals("engine") || name.equals("main"), options.engineCpus(), options.serverCpus());
+            String engine = sandbox.read(e -> CpuPinning.currentTid());
+            CpuPinning.pinThreads(Set.of(engine, CpuPinning.currentTid()), options.engineCpus(), options.serverCpus());
         }
 
         /** Pairs for {@code seconds}; returns pairs per second. */
