@@ -117,7 +117,7 @@ public final class StreamFanoutBench {
             double seconds = options.seconds();
             // warm-up: pinned to one CPU, the JIT's compilations take the engine's time for longer than 3 s
             driver.pairs(Math.min(10, seconds));
-            // the rate drifts up over a run (the JIT, the collector's sizing): phases with and without subscribers
+            // the rate drifts over a run (the JIT, the collector, the journal's commits): phases with and without subscribers
             // alternate, and each with is read against the mean of the two without either side of it
             phases.add(phase(out, Phase.BASELINE, driver, seconds, NO_FLEET));
             String url = sandbox.baseUrl() + STREAMS;
@@ -174,7 +174,7 @@ public final class StreamFanoutBench {
         }
     };
 
-    /** {@code {0=[engine, main], 1=39 threads}}: which of this JVM's threads may run where. */
+    /** {@code {0=[engine, java], 1=29 threads}} (the launcher names its main thread java): which of this JVM's threads may run where. */
     private static String threadsByCpus() throws java.io.IOException {
         Map<String, String> shown = new java.util.TreeMap<>();
         CpuPinning.threadsByCpus().forEach((cpus, names) -> shown.put(cpus, names.size() <= 3 ? names.toString() : names.size() + " threads"));
