@@ -12,7 +12,7 @@ import java.util.NoSuchElementException;
  * access and a bit flip, with no search, no hashing on the page the touch is on (the last page used is kept at
  * hand) and no shifting; only when the best level empties is the next one looked for, in the bitmap words
  * below it. Pages with levels are also kept in price order, a short list: a page spans 409.6 USD of BTCUSD_PERP.
- * An empty page is dropped, so a side holds memory only where orders rest.
+ * An empty page is dropped (one is kept for reuse), so a side holds memory only where orders rest.
  */
 final class BookSide {
     private static final int SHIFT = 12;
@@ -20,7 +20,7 @@ final class BookSide {
     private static final int MASK = PAGE - 1;
 
     private static final class Page {
-        final long number;
+        long number;
         final PriceLevel[] levels = new PriceLevel[PAGE];
         final long[] occupied = new long[PAGE / 64];
         int count;
@@ -60,6 +60,11 @@ final class BookSide {
     /** The last page used: orders come and go around the touch, mostly on one page. */
     private Page recent;
     private PriceLevel best;
+    /**
+     * The last page dropped, empty, for the next page made: matching that drains the page at the touch and
+     * re-placing there would otherwise allocate 16 KB each time.
+     */
+    private Page spare;
 
     BookSide(boolean bids) {
         this.bids = bids;
@@ -125,7 +130,13 @@ final class BookSide {
     }
 
     private Page addPage(long number) {
-        Page page = new Page(number);
+        Page page = spare;
+        if (page != null) {
+            spare = null;
+            page.number = number;
+        } else {
+            page = new Page(number);
+        }
         pagesByNumber.put(number, page);
         int at = -indexOf(number) - 1;
         if (pageCount == ordered.length) ordered = Arrays.copyOf(ordered, pageCount * 2);
@@ -142,6 +153,7 @@ final class BookSide {
         System.arraycopy(ordered, at + 1, ordered, at, pageCount - at - 1);
         ordered[--pageCount] = null;
         if (recent == page) recent = null;
+        spare = page; // every level and bit of it is clear: it has no levels left
     }
 
     /** The page's position in {@link #ordered}, or −(insertion point) − 1. */

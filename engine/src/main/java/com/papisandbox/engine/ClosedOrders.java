@@ -48,7 +48,7 @@ final class ClosedOrders {
     /** Drops the ring's oldest row (its locator goes stale). */
     void dropOldest(int kind) {
         Ring ring = rings[kind];
-        rowById.remove(ring.orderId[ring.slot(ring.first)]);
+        rowById.remove(ring.cells[ring.at(ring.first) + ORDER_ID]);
         ring.dropOldest();
     }
 
@@ -60,26 +60,26 @@ final class ClosedOrders {
     /** Every closed order's id, in no particular order. */
     void forEachId(LongConsumer consumer) {
         for (Ring ring : rings) {
-            for (long seq = ring.first; seq < ring.next; seq++) consumer.accept(ring.orderId[ring.slot(seq)]);
+            for (long seq = ring.first; seq < ring.next; seq++) consumer.accept(ring.cells[ring.at(seq) + ORDER_ID]);
         }
     }
 
     /** The ring's order ids oldest first (the snapshot's history sections). */
     void forEachIdOldestFirst(int kind, LongConsumer consumer) {
         Ring ring = rings[kind];
-        for (long seq = ring.first; seq < ring.next; seq++) consumer.accept(ring.orderId[ring.slot(seq)]);
+        for (long seq = ring.first; seq < ring.next; seq++) consumer.accept(ring.cells[ring.at(seq) + ORDER_ID]);
     }
 
     // Columns of a located row.
 
     long orderId(long row) {
         Ring r = ring(row);
-        return r.orderId[r.slot(row >>> 1)];
+        return r.cells[r.at(row >>> 1) + ORDER_ID];
     }
 
     long accountId(long row) {
         Ring r = ring(row);
-        return r.accountId[r.slot(row >>> 1)];
+        return r.cells[r.at(row >>> 1) + ACCOUNT_ID];
     }
 
     int listing(long row) {
@@ -93,7 +93,7 @@ final class ClosedOrders {
 
     long updateTime(long row) {
         Ring r = ring(row);
-        return r.updateTime[r.slot(row >>> 1)];
+        return r.cells[r.at(row >>> 1) + UPDATE_TIME];
     }
 
     boolean amended(long row) {
@@ -102,63 +102,65 @@ final class ClosedOrders {
 
     void markAmended(long row) {
         Ring r = ring(row);
-        r.flags[r.slot(row >>> 1)] |= Flags.AMENDED;
+        r.cells[r.at(row >>> 1) + FLAGS] |= Flags.AMENDED;
     }
 
     long olderWithClientId(long row) {
         Ring r = ring(row);
-        return r.older[r.slot(row >>> 1)];
+        return r.cells[r.at(row >>> 1) + OLDER];
     }
 
     long newerWithClientId(long row) {
         Ring r = ring(row);
-        return r.newer[r.slot(row >>> 1)];
+        return r.cells[r.at(row >>> 1) + NEWER];
     }
 
     void setOlderWithClientId(long row, long orderId) {
         Ring r = ring(row);
-        r.older[r.slot(row >>> 1)] = orderId;
+        r.cells[r.at(row >>> 1) + OLDER] = orderId;
     }
 
     void setNewerWithClientId(long row, long orderId) {
         Ring r = ring(row);
-        r.newer[r.slot(row >>> 1)] = orderId;
+        r.cells[r.at(row >>> 1) + NEWER] = orderId;
     }
 
     /** The row as an order value, its instrument the listing's. */
     OrderSnapshot view(long row, Listings listings) {
         Ring r = ring(row);
-        int s = r.slot(row >>> 1);
-        long f = r.flags[s];
-        long cumBase = r.cumBase[s];
-        return new OrderSnapshot(r.orderId[s], r.accountId[s], listings.get((int) (f >>> Flags.LISTING_SHIFT)),
-                r.clientOrderId[s], Codes.side(Flags.field(f, Flags.SIDE)), Codes.orderType(Flags.field(f, Flags.TYPE)),
+        int slot = r.slot(row >>> 1);
+        int s = slot * STRIDE;
+        long f = r.cells[s + FLAGS];
+        long cumBase = r.cells[s + CUM_BASE];
+        return new OrderSnapshot(r.cells[s + ORDER_ID], r.cells[s + ACCOUNT_ID], listings.get((int) (f >>> Flags.LISTING_SHIFT)),
+                r.clientOrderId[slot], Codes.side(Flags.field(f, Flags.SIDE)), Codes.orderType(Flags.field(f, Flags.TYPE)),
                 Codes.timeInForce(Flags.field(f, Flags.TIME_IN_FORCE)), Codes.positionSide(Flags.field(f, Flags.POSITION_SIDE)),
-                (f & Flags.REDUCE_ONLY) != 0, r.price[s], r.origQty[s], r.executedQty[s],
+                (f & Flags.REDUCE_ONLY) != 0, r.cells[s + PRICE], r.cells[s + ORIG_QTY], r.cells[s + EXECUTED_QTY],
                 cumBase == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(cumBase, Money.BASE_SCALE),
-                Codes.orderStatus(Flags.field(f, Flags.STATUS)), r.time[s], r.updateTime[s]);
+                Codes.orderStatus(Flags.field(f, Flags.STATUS)), r.cells[s + TIME], r.cells[s + UPDATE_TIME]);
     }
 
     /** The row as a detached Order object (snapshots), on {@code book}: the book of the row's listing. */
     Order rebuild(long row, OrderBook book) {
         Ring r = ring(row);
-        int s = r.slot(row >>> 1);
-        long f = r.flags[s];
-        Order o = new Order(r.orderId[s], r.accountId[s], book, r.clientOrderId[s], Codes.side(Flags.field(f, Flags.SIDE)),
+        int slot = r.slot(row >>> 1);
+        int s = slot * STRIDE;
+        long f = r.cells[s + FLAGS];
+        Order o = new Order(r.cells[s + ORDER_ID], r.cells[s + ACCOUNT_ID], book, r.clientOrderId[slot], Codes.side(Flags.field(f, Flags.SIDE)),
                 Codes.orderType(Flags.field(f, Flags.TYPE)), Codes.timeInForce(Flags.field(f, Flags.TIME_IN_FORCE)),
-                Codes.positionSide(Flags.field(f, Flags.POSITION_SIDE)), (f & Flags.REDUCE_ONLY) != 0, r.price[s], r.origQty[s],
-                r.time[s]);
-        o.executedQty = r.executedQty[s];
-        o.cumBase = r.cumBase[s];
+                Codes.positionSide(Flags.field(f, Flags.POSITION_SIDE)), (f & Flags.REDUCE_ONLY) != 0, r.cells[s + PRICE], r.cells[s + ORIG_QTY],
+                r.cells[s + TIME]);
+        o.executedQty = r.cells[s + EXECUTED_QTY];
+        o.cumBase = r.cells[s + CUM_BASE];
         o.status = Codes.orderStatus(Flags.field(f, Flags.STATUS));
-        o.updateTime = r.updateTime[s];
+        o.updateTime = r.cells[s + UPDATE_TIME];
         o.amended = (f & Flags.AMENDED) != 0;
         return o;
     }
 
     private long flags(long row) {
         Ring r = ring(row);
-        return r.flags[r.slot(row >>> 1)];
+        return r.cells[r.at(row >>> 1) + FLAGS];
     }
 
     private Ring ring(long row) {
@@ -187,24 +189,30 @@ final class ClosedOrders {
         }
     }
 
+    /** The columns of a row, at these offsets from its first cell. */
+    private static final int ORDER_ID = 0;
+    private static final int ACCOUNT_ID = 1;
+    private static final int FLAGS = 2;
+    private static final int PRICE = 3;
+    private static final int ORIG_QTY = 4;
+    private static final int EXECUTED_QTY = 5;
+    private static final int CUM_BASE = 6;
+    private static final int TIME = 7;
+    private static final int UPDATE_TIME = 8;
+    private static final int OLDER = 9;
+    private static final int NEWER = 10;
+    private static final int STRIDE = 11;
+
     /**
-     * Rows by sequence number, at slot {@code seq & mask}: the capacity is a power of two that doubles when full,
-     * so a row's slot follows from its sequence number alone and locators survive growth.
+     * Rows by sequence number, row-major (a row is 88 bytes in one array: appending one and reading the oldest
+     * each touch two cache lines, not one per column), at slot {@code seq & mask}: the capacity is a power of
+     * two that doubles when full, so a row's slot follows from its sequence number alone and locators survive
+     * growth.
      */
     private static final class Ring {
         private static final int INITIAL = 1024;
 
-        long[] orderId = new long[INITIAL];
-        long[] accountId = new long[INITIAL];
-        long[] flags = new long[INITIAL];
-        long[] price = new long[INITIAL];
-        long[] origQty = new long[INITIAL];
-        long[] executedQty = new long[INITIAL];
-        long[] cumBase = new long[INITIAL];
-        long[] time = new long[INITIAL];
-        long[] updateTime = new long[INITIAL];
-        long[] older = new long[INITIAL];
-        long[] newer = new long[INITIAL];
+        long[] cells = new long[INITIAL * STRIDE];
         String[] clientOrderId = new String[INITIAL];
         int mask = INITIAL - 1;
         /** Sequence numbers of the oldest row and of the next row appended. */
@@ -215,6 +223,11 @@ final class ClosedOrders {
             return (int) seq & mask;
         }
 
+        /** The first cell of the row. */
+        int at(long seq) {
+            return slot(seq) * STRIDE;
+        }
+
         int size() {
             return (int) (next - first);
         }
@@ -222,19 +235,20 @@ final class ClosedOrders {
         long append(Order o, int listing) {
             if (next - first == mask + 1) grow();
             long seq = next++;
-            int s = slot(seq);
-            orderId[s] = o.orderId;
-            accountId[s] = o.accountId;
-            flags[s] = Flags.of(o, listing);
-            price[s] = o.price;
-            origQty[s] = o.origQty;
-            executedQty[s] = o.executedQty;
-            cumBase[s] = o.cumBase;
-            time[s] = o.time;
-            updateTime[s] = o.updateTime;
-            older[s] = o.olderWithClientId;
-            newer[s] = o.newerWithClientId;
-            clientOrderId[s] = o.clientOrderId;
+            int s = at(seq);
+            long[] c = cells;
+            c[s + ORDER_ID] = o.orderId;
+            c[s + ACCOUNT_ID] = o.accountId;
+            c[s + FLAGS] = Flags.of(o, listing);
+            c[s + PRICE] = o.price;
+            c[s + ORIG_QTY] = o.origQty;
+            c[s + EXECUTED_QTY] = o.executedQty;
+            c[s + CUM_BASE] = o.cumBase;
+            c[s + TIME] = o.time;
+            c[s + UPDATE_TIME] = o.updateTime;
+            c[s + OLDER] = o.olderWithClientId;
+            c[s + NEWER] = o.newerWithClientId;
+            clientOrderId[slot(seq)] = o.clientOrderId;
             return seq;
         }
 
@@ -246,27 +260,16 @@ final class ClosedOrders {
         private void grow() {
             int capacity = (mask + 1) * 2;
             int newMask = capacity - 1;
-            orderId = regrow(orderId, capacity, newMask);
-            accountId = regrow(accountId, capacity, newMask);
-            flags = regrow(flags, capacity, newMask);
-            price = regrow(price, capacity, newMask);
-            origQty = regrow(origQty, capacity, newMask);
-            executedQty = regrow(executedQty, capacity, newMask);
-            cumBase = regrow(cumBase, capacity, newMask);
-            time = regrow(time, capacity, newMask);
-            updateTime = regrow(updateTime, capacity, newMask);
-            older = regrow(older, capacity, newMask);
-            newer = regrow(newer, capacity, newMask);
-            String[] ids = new String[capacity];
-            for (long seq = first; seq < next; seq++) ids[(int) seq & newMask] = clientOrderId[slot(seq)];
-            clientOrderId = ids;
+            long[] grownCells = new long[capacity * STRIDE];
+            String[] grownIds = new String[capacity];
+            for (long seq = first; seq < next; seq++) {
+                int to = (int) seq & newMask;
+                System.arraycopy(cells, at(seq), grownCells, to * STRIDE, STRIDE);
+                grownIds[to] = clientOrderId[slot(seq)];
+            }
+            cells = grownCells;
+            clientOrderId = grownIds;
             mask = newMask;
-        }
-
-        private long[] regrow(long[] column, int capacity, int newMask) {
-            long[] grown = new long[capacity];
-            for (long seq = first; seq < next; seq++) grown[(int) seq & newMask] = column[slot(seq)];
-            return grown;
         }
     }
 }
