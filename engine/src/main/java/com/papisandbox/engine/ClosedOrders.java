@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.function.LongConsumer;
 
 /**
- * The closed orders that queries may still show, kept as rows of primitive columns instead of the orders
- * themselves: a closing order is copied into a row and its {@link Order} object dies young. A history of a
+ * The closed orders that queries may still show, kept as rows of eleven longs (and the client order id) instead
+ * of the orders themselves: a closing order is copied into a row and its {@link Order} object dies young. A history of a
  * million retained Order objects was copied by every young collection that found them young and then promoted,
  * which took a third of place+cancel's time at the server's heap (docs/benchmarks.md, 2026-12-06); rows in
  * long-lived arrays cost the collector nothing but the client-order-id references.
