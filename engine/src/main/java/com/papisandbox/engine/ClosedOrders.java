@@ -13,7 +13,7 @@ import java.util.function.LongConsumer;
  * <p>Two rings, each oldest first by closing time: orders without fills (forgotten after three days, or beyond the
  * cap) and orders with fills (beyond the cap). A row is found by order id through an {@link OrderIdMap}; a row's
  * {@link #locate locator} stays valid until the row is dropped. Rows also hold the order's links in its account's
- * client-order-id chain (see {@link Engine}). Engine-thread only; other threads get {@link OrderSnapshot} copies.
+ * client-order-id chain (see {@link OrderMemory}). Engine-thread only; other threads get {@link OrderSnapshot} copies.
  */
 final class ClosedOrders {
     static final int UNFILLED = 0;
