@@ -26,13 +26,30 @@ final class BookChanges {
         return current - since <= CAPACITY;
     }
 
-    /** The touched prices of the updates {@code since+1 .. current}, bids and asks apart, each price once. */
-    void touched(long since, long current, java.util.Set<Long> bids, java.util.Set<Long> asks) {
+    /**
+     * The touched prices of the updates {@code since+1 .. current}, each once: bids best first (descending), then
+     * asks best first (ascending), the asks negated; {@code bidCount[0]} gets the number of bids. Primitive all
+     * the way (a look runs on the engine thread for every followed book).
+     */
+    long[] touched(long since, long current, int[] bidCount) {
+        long[] prices = new long[(int) Math.min(current - since, CAPACITY)];
+        int n = 0;
         for (long id = since + 1; id <= current; id++) {
             int slot = (int) (id & MASK);
             if (updateIds[slot] != id) continue; // a restored book: ids before the restore were not logged
-            long p = signedPrices[slot];
-            if (p > 0) bids.add(p); else asks.add(-p);
+            prices[n++] = signedPrices[slot];
         }
+        // ascending: asks (negative) from the farthest to the best, then bids from the lowest to the best
+        java.util.Arrays.sort(prices, 0, n);
+        int unique = 0;
+        for (int i = 0; i < n; i++) if (unique == 0 || prices[unique - 1] != prices[i]) prices[unique++] = prices[i];
+        int asks = 0;
+        while (asks < unique && prices[asks] < 0) asks++;
+        long[] result = new long[unique];
+        int k = 0;
+        for (int i = unique - 1; i >= asks; i--) result[k++] = prices[i]; // bids, highest first
+        for (int i = asks - 1; i >= 0; i--) result[k++] = prices[i];      // asks, −best first
+        bidCount[0] = unique - asks;
+        return result;
     }
 }

@@ -165,16 +165,17 @@ public final class OrderBook {
     MarketView.DepthChanges changesSince(long since, long now) {
         if (since > updateId) since = updateId;
         if (changes == null || !changes.covers(since, updateId)) return null;
-        java.util.Set<Long> bidPrices = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
-        java.util.Set<Long> askPrices = new java.util.TreeSet<>();
-        changes.touched(since, updateId, bidPrices, askPrices);
+        int[] bidCount = new int[1];
+        long[] touched = changes.touched(since, updateId, bidCount);
         return new MarketView.DepthChanges(instrument, since + 1, updateId, since, now, updateTime,
-                quantities(Side.BUY, bidPrices), quantities(Side.SELL, askPrices));
+                quantities(Side.BUY, touched, 0, bidCount[0]), quantities(Side.SELL, touched, bidCount[0], touched.length));
     }
 
-    private List<MarketView.Level> quantities(Side side, java.util.Set<Long> prices) {
-        List<MarketView.Level> result = new ArrayList<>(prices.size());
-        for (long price : prices) {
+    /** The quantity now at each touched price in {@code from..to} (asks negated there). */
+    private List<MarketView.Level> quantities(Side side, long[] touched, int from, int to) {
+        List<MarketView.Level> result = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            long price = Math.abs(touched[i]);
             PriceLevel level = side(side).level(price);
             long qty = 0;
             if (level != null) for (Order o = level.head; o != null; o = o.next) qty += o.remainingQty();
