@@ -73,13 +73,11 @@ final class ClosedOrders {
     // Columns of a located row.
 
     long orderId(long row) {
-        Ring r = ring(row);
-        return r.cells[r.at(row >>> 1) + ORDER_ID];
+        return cell(row, ORDER_ID);
     }
 
     long accountId(long row) {
-        Ring r = ring(row);
-        return r.cells[r.at(row >>> 1) + ACCOUNT_ID];
+        return cell(row, ACCOUNT_ID);
     }
 
     int listing(long row) {
@@ -92,8 +90,7 @@ final class ClosedOrders {
     }
 
     long updateTime(long row) {
-        Ring r = ring(row);
-        return r.cells[r.at(row >>> 1) + UPDATE_TIME];
+        return cell(row, UPDATE_TIME);
     }
 
     boolean amended(long row) {
@@ -101,28 +98,23 @@ final class ClosedOrders {
     }
 
     void markAmended(long row) {
-        Ring r = ring(row);
-        r.cells[r.at(row >>> 1) + FLAGS] |= Flags.AMENDED;
+        setCell(row, FLAGS, flags(row) | Flags.AMENDED);
     }
 
     long olderWithClientId(long row) {
-        Ring r = ring(row);
-        return r.cells[r.at(row >>> 1) + OLDER];
+        return cell(row, OLDER);
     }
 
     long newerWithClientId(long row) {
-        Ring r = ring(row);
-        return r.cells[r.at(row >>> 1) + NEWER];
+        return cell(row, NEWER);
     }
 
     void setOlderWithClientId(long row, long orderId) {
-        Ring r = ring(row);
-        r.cells[r.at(row >>> 1) + OLDER] = orderId;
+        setCell(row, OLDER, orderId);
     }
 
     void setNewerWithClientId(long row, long orderId) {
-        Ring r = ring(row);
-        r.cells[r.at(row >>> 1) + NEWER] = orderId;
+        setCell(row, NEWER, orderId);
     }
 
     /** The row as an order value, its instrument the listing's. */
@@ -159,8 +151,17 @@ final class ClosedOrders {
     }
 
     private long flags(long row) {
+        return cell(row, FLAGS);
+    }
+
+    private long cell(long row, int field) {
         Ring r = ring(row);
-        return r.cells[r.at(row >>> 1) + FLAGS];
+        return r.cells[r.at(row >>> 1) + field];
+    }
+
+    private void setCell(long row, int field, long value) {
+        Ring r = ring(row);
+        r.cells[r.at(row >>> 1) + field] = value;
     }
 
     private Ring ring(long row) {
