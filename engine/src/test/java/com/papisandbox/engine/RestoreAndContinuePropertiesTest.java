@@ -28,13 +28,16 @@ class RestoreAndContinuePropertiesTest {
     private static final String[] SYMBOLS = {TestInstruments.BTC, TestInstruments.ETH};
     private static final String[] CLIENT_IDS = {"a", "b", "c"};
 
-    /** kind: 0 rest, 1 take, 2 cancel by id, 3 cancel by client id, 4 modify by client id, 5 a day passes, 6 restore. */
+    /**
+     * kind: 0 rest, 1 take, 2 cancel by id, 3 cancel by client id, 4 modify by client id, 5 a day passes, 6 restore, 7 the
+     * house becomes an account or none (its orders are forgotten as they close), 8 the house requotes.
+     */
     record Op(int kind, int account, int symbol, int clientId, int pick) {
     }
 
     @Provide
     Arbitrary<List<Op>> ops() {
-        Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, 6), Arbitraries.integers().between(1, 2),
+        Arbitrary<Op> op = Combinators.combine(Arbitraries.integers().between(0, 8), Arbitraries.integers().between(1, 2),
                 Arbitraries.integers().between(0, 1), Arbitraries.integers().between(0, CLIENT_IDS.length - 1),
                 Arbitraries.integers().between(0, 1000)).as(Op::new);
         return op.list().ofMinSize(1).ofMaxSize(150);
@@ -79,6 +82,9 @@ class RestoreAndContinuePropertiesTest {
             case 2 -> new Command.CancelOrder(op.account(), symbol, Engine.FIRST_ORDER_ID + op.pick() % 60, null);
             case 3 -> new Command.CancelOrder(op.account(), symbol, -1, clientId);
             case 4 -> new Command.ModifyOrder(op.account(), symbol, -1, clientId, Side.BUY, mid - op.pick() % 4, 1 + op.pick() % 4);
+            case 7 -> op.pick() % 3 == 0 ? new Command.ConfigureHouse(0, 0, 0, 0)
+                    : new Command.ConfigureHouse(op.account(), 2, 1, 1000 + op.pick());
+            case 8 -> new Command.Requote(symbol, mid + (op.pick() % 5 - 2) * 600L);
             default -> new Command.Tick();
         };
     }
