@@ -110,5 +110,23 @@ class RestoreAndContinuePropertiesTest {
         }
         assertThat(EngineSnapshot.stateHash(restored)).isEqualTo(EngineSnapshot.stateHash(straight));
         assertThat(restored.amendmentLog().rows()).isEqualTo(straight.amendmentLog().rows());
+        // a history lives exactly as long as its order is remembered (forgetting a row or a house order drops it)
+        for (Engine engine : List.of(straight, restored)) {
+            int amended = 0;
+            for (long id = Engine.FIRST_ORDER_ID; id < Engine.FIRST_ORDER_ID + 1000; id++) {
+                if (engine.remembers(id) && engine.orderMemory().amended(id)) amended++;
+            }
+            assertThat(engine.amendmentLog().histories()).as("amendment histories").isEqualTo(amended);
+            // and a client id is keyed while an order with it is remembered
+            for (long account = 1; account <= 2; account++) {
+                java.util.Set<String> clientIds = new java.util.HashSet<>();
+                for (long id = Engine.FIRST_ORDER_ID; id < Engine.FIRST_ORDER_ID + 1000; id++) {
+                    OrderView o = engine.orderCopy(id);
+                    if (o != null && o.accountId() == account) clientIds.add(o.clientOrderId());
+                }
+                assertThat(engine.account(account).latestByClientId.keySet()).as("client ids of %d", account)
+                        .containsExactlyInAnyOrderElementsOf(clientIds);
+            }
+        }
     }
 }
