@@ -48,4 +48,42 @@ class OrderMemoryReviewTest {
         assertThat(e.query(new Query.OrderAmendments(1, SYMBOL, 0, null, 0, Long.MAX_VALUE, 10), T0))
                 .isEqualTo(new Result.Rejected(Reject.NO_SUCH_ORDER));
     }
+
+    @Test
+    void ordersClosingInTheCommandThatPlacedThemAreRowsAsTheyClosedAndSurviveASnapshot() {
+        Engine e = engine(0); // a cap of 0: every closed order is forgotten by the command that closed it
+        Engine kept = engine(100);
+        for (Engine engine : java.util.List.of(e, kept)) {
+            place(engine, 1, Side.SELL, 650_000, "m", T0);
+            Result market = engine.execute(new Command.PlaceOrder(2, SYMBOL, Side.BUY, OrderType.MARKET, null, PositionSide.BOTH,
+                    false, 0, 1, "t"), T0 + 1);
+            Result fok = engine.execute(new Command.PlaceOrder(2, SYMBOL, Side.BUY, OrderType.LIMIT, TimeInForce.FOK, PositionSide.BOTH,
+                    false, 650_000, 1, "t"), T0 + 2);
+            place(engine, 1, Side.SELL, 650_000, "m", T0 + 3);
+            Result again = engine.execute(new Command.PlaceOrder(2, SYMBOL, Side.BUY, OrderType.MARKET, null, PositionSide.BOTH,
+                    false, 0, 1, "t"), T0 + 4);
+            assertThat(market).isInstanceOf(Result.OrderResult.class);
+            assertThat(again).isInstanceOf(Result.OrderResult.class);
+            OrderView m = ((Result.OrderResult) market).order();
+            OrderView a = ((Result.OrderResult) again).order();
+            assertThat(m.status()).isEqualTo(OrderStatus.FILLED);
+            Engine restored = EngineSnapshot.read(EngineSnapshot.write(engine), TestInstruments.all(), null, engine == e ? 0 : 100);
+            assertThat(EngineSnapshot.stateHash(restored)).isEqualTo(EngineSnapshot.stateHash(engine));
+            for (Engine x : java.util.List.of(engine, restored)) {
+                Result byId = x.query(new Query.OrderLookup(2, SYMBOL, m.orderId(), null), T0 + 5);
+                Result byClientId = x.query(new Query.OrderLookup(2, SYMBOL, -1, "t"), T0 + 5);
+                if (engine == e) {
+                    assertThat(byId).isEqualTo(new Result.Rejected(Reject.NO_SUCH_ORDER));
+                    assertThat(byClientId).isEqualTo(new Result.Rejected(Reject.NO_SUCH_ORDER));
+                    assertThat(x.orderCount()).isZero();
+                    assertThat(x.account(2).latestByClientId.isEmpty()).isTrue();
+                } else {
+                    assertThat(byId).isEqualTo(new Result.Orders(java.util.List.of(m.copy())));
+                    assertThat(byClientId).isEqualTo(new Result.Orders(java.util.List.of(a.copy())));
+                    assertThat(x.orderCount()).isEqualTo(4); // the FOK was refused: no order
+                }
+            }
+            assertThat(fok).isEqualTo(new Result.Rejected(Reject.FOK_WOULD_NOT_FILL));
+        }
+    }
 }
