@@ -118,6 +118,11 @@ final class AmendmentLog {
         return rows;
     }
 
+    /** How many orders have a history (each a remembered, amended order). */
+    int histories() {
+        return byOrder.size();
+    }
+
     // Snapshot section: the counter, each history's count (by order id) and every row in id order.
 
     void write(SnapshotBuffer.Out out) {

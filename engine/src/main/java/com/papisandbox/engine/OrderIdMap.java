@@ -31,7 +31,7 @@ final class OrderIdMap {
 
     long get(long id) {
         int s = (int) id & mask;
-        if (table[2 * s] == id) return table[2 * s + 1];
+        if (table[2 * s] == id && id != 0) return table[2 * s + 1]; // 0 is a free slot's key, no id
         return overflow.isEmpty() ? missing : overflow.get(id);
     }
 
@@ -58,6 +58,7 @@ final class OrderIdMap {
     }
 
     void remove(long id) {
+        if (id <= 0) return;
         int s = (int) id & mask;
         if (table[2 * s] == id) {
             table[2 * s] = 0;
