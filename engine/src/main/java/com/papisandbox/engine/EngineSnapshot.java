@@ -230,7 +230,7 @@ public final class EngineSnapshot {
             for (int i = 0; i < accountCount; i++) engine.restoreAccount(readAccount(in, engine, instrumentCount, coinCount));
             int orderCount = in.readInt();
             OrderMemory memory = engine.orderMemory();
-            // every order in id order, closed ones too until their history section moves them into its rows
+            // every order in id order; the closed ones become rows in their history sections below
             Map<Long, Order> byId = new HashMap<>();
             Map<Long, Integer> listingOf = new HashMap<>();
             List<Order> inIdOrder = new ArrayList<>(orderCount);
@@ -262,7 +262,7 @@ public final class EngineSnapshot {
                 listingOf.put(orderId, listing);
                 Account owner = engine.account(accountId);
                 if (owner == null) throw new IllegalArgumentException("snapshot order " + orderId + " has no account");
-                memory.restore(owner, o);
+                memory.restore(owner, o, byId::get);
             }
             int open = 0;
             for (Instrument instrument : byIndex) {
