@@ -60,6 +60,9 @@ public final class RecoveryBench {
         return n;
     }
 
+    private static final Map<String, java.math.BigDecimal> FUNDS =
+            Map.of("BTC", new java.math.BigDecimal("1000000"), "ETH", new java.math.BigDecimal("10000000"));
+
     private static void fill(Path dir, InstrumentCatalog catalog, int orders, int resting) throws Exception {
         long t0 = System.nanoTime();
         try (Journal journal = JournalStores.sqlite(dir)) {
@@ -71,7 +74,8 @@ public final class RecoveryBench {
             String[] symbols = thread.instruments().keySet().toArray(String[]::new);
             int accounts = Math.max(1, resting / (150 * symbols.length) + 1);
             for (int a = 0; a < accounts; a++) {
-                thread.submit(new Command.OpenAccount("bench" + a, "secret" + a, Map.of())).get(10, TimeUnit.SECONDS);
+                // funded: since the ledger an order needs margin, and unfunded accounts had every order refused
+                thread.submit(new Command.OpenAccount("bench" + a, "secret" + a, FUNDS)).get(10, TimeUnit.SECONDS);
             }
             Deque<CompletableFuture<Result>> inFlight = new ArrayDeque<>();
             int toCancel = 0;
@@ -105,6 +109,8 @@ public final class RecoveryBench {
         int index = 0;
         while (!inFlight.isEmpty()) {
             Result r = inFlight.poll().get(60, TimeUnit.SECONDS);
+            // a refused fill would measure an empty data dir (it did, unnoticed, once the ledger wanted margin)
+            if (r instanceof Result.Rejected refused) throw new IllegalStateException("the fill's order was refused: " + refused.reason());
             if (index++ >= firstCancelled && r instanceof Result.OrderResult placed) {
                 cancels.add(thread.submit(new Command.CancelOrder(placed.order().accountId(), placed.order().instrument().symbol(),
                         placed.order().orderId(), null)));
