@@ -164,18 +164,11 @@ final class OrderMemory {
      * the client order id; null if there is none.
      */
     OrderView visible(Account account, OrderBook book, long orderId, String clientOrderId, long now) {
-        OrderView found = orderId >= 0 ? byId(orderId) : newestWithClientId(account, book, clientOrderId);
+        OrderView found = orderId >= 0 ? copy(orderId) : newestWithClientId(account, book, clientOrderId);
         if (found == null || found.accountId() != account.accountId || found.instrument() != book.instrument() || forgotten(found, now)) {
             return null;
         }
         return found;
-    }
-
-    private OrderView byId(long orderId) {
-        Order o = open.get(orderId);
-        if (o != null) return o.view();
-        long row = closed.locate(orderId);
-        return row == ClosedOrders.ABSENT ? null : closed.view(row, listings);
     }
 
     private OrderView newestWithClientId(Account account, OrderBook book, String clientOrderId) {
