@@ -3,8 +3,8 @@ package com.papisandbox.engine;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -232,7 +232,6 @@ public final class EngineSnapshot {
             OrderMemory memory = engine.orderMemory();
             // every order in id order; the closed ones become rows in their history sections below
             Map<Long, Order> byId = new HashMap<>();
-            Map<Long, Integer> listingOf = new HashMap<>();
             List<Order> inIdOrder = new ArrayList<>(orderCount);
             long previousId = 0;
             for (int i = 0; i < orderCount; i++) {
@@ -259,7 +258,6 @@ public final class EngineSnapshot {
                 o.updateTime = in.readLong();
                 inIdOrder.add(o);
                 byId.put(orderId, o);
-                listingOf.put(orderId, listing);
                 Account owner = engine.account(accountId);
                 if (owner == null) throw new IllegalArgumentException("snapshot order " + orderId + " has no account");
                 memory.restore(owner, o, byId::get);
@@ -293,7 +291,7 @@ public final class EngineSnapshot {
                     long orderId = in.readLong();
                     Order o = byId.remove(orderId);
                     if (o == null || o.status.isOpen()) throw new IllegalArgumentException("snapshot history names an open or missing order");
-                    memory.restoreClosed(o, listingOf.get(orderId), kind);
+                    memory.restoreClosed(o, engine.listings().idOf(o.book.instrument().symbol()), kind);
                     closed--;
                 }
             }
