@@ -57,11 +57,10 @@ final class ClosedOrders {
         return rowById.get(orderId);
     }
 
-    /** Every closed order's id, in no particular order. */
+    /** Every closed order's id: the rows without fills, then those with, each oldest first. */
     void forEachId(LongConsumer consumer) {
-        for (Ring ring : rings) {
-            for (long seq = ring.first; seq < ring.next; seq++) consumer.accept(ring.cells[ring.at(seq) + ORDER_ID]);
-        }
+        forEachIdOldestFirst(UNFILLED, consumer);
+        forEachIdOldestFirst(FILLED, consumer);
     }
 
     /** The ring's order ids oldest first (the snapshot's history sections). */
@@ -133,20 +132,15 @@ final class ClosedOrders {
     }
 
     /** The row as a detached Order object (snapshots), on {@code book}: the book of the row's listing. */
-    Order rebuild(long row, OrderBook book) {
-        Ring r = ring(row);
-        int slot = r.slot(row >>> 1);
-        int s = slot * STRIDE;
-        long f = r.cells[s + FLAGS];
-        Order o = new Order(r.cells[s + ORDER_ID], r.cells[s + ACCOUNT_ID], book, r.clientOrderId[slot], Codes.side(Flags.field(f, Flags.SIDE)),
-                Codes.orderType(Flags.field(f, Flags.TYPE)), Codes.timeInForce(Flags.field(f, Flags.TIME_IN_FORCE)),
-                Codes.positionSide(Flags.field(f, Flags.POSITION_SIDE)), (f & Flags.REDUCE_ONLY) != 0, r.cells[s + PRICE], r.cells[s + ORIG_QTY],
-                r.cells[s + TIME]);
-        o.executedQty = r.cells[s + EXECUTED_QTY];
-        o.cumBase = r.cells[s + CUM_BASE];
-        o.status = Codes.orderStatus(Flags.field(f, Flags.STATUS));
-        o.updateTime = r.cells[s + UPDATE_TIME];
-        o.amended = (f & Flags.AMENDED) != 0;
+    Order rebuild(long row, OrderBook book, Listings listings) {
+        OrderSnapshot v = view(row, listings);
+        Order o = new Order(v.orderId(), v.accountId(), book, v.clientOrderId(), v.side(), v.type(), v.timeInForce(),
+                v.positionSide(), v.reduceOnly(), v.price(), v.origQty(), v.time());
+        o.executedQty = v.executedQty();
+        o.cumBase = cell(row, CUM_BASE);
+        o.status = v.status();
+        o.updateTime = v.updateTime();
+        o.amended = amended(row);
         return o;
     }
 

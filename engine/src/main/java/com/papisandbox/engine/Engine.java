@@ -114,7 +114,7 @@ public final class Engine {
         this.prices = new MarketPrices(instrumentsByIndex.size());
         this.ledger = new Ledger(instrumentsByIndex, listings, coins, events);
         this.margin = new Margin(instrumentsByIndex, ledger.coinOf, coins.size(), prices);
-        this.views = new AccountViews(instrumentsByIndex, listings, coins, prices, margin, this::ordersOf);
+        this.views = new AccountViews(instrumentsByIndex, listings, coins, prices, margin, orders::ofAccount);
         this.timeEvents = new TimeEvents(instrumentsByIndex);
         this.liquidator = new Liquidator(this, instrumentsByIndex, prices, margin);
         this.adlRanking = new AdlRanking(instrumentsByIndex, prices, margin);
@@ -909,11 +909,6 @@ public final class Engine {
         }
         ledger.transfer(account, coin, c.amount(), timestamp);
         return Result.Done.CHANGED;
-    }
-
-    /** Every order of the account the engine still remembers, oldest first (through the client-id chains). */
-    private List<OrderView> ordersOf(Account account) {
-        return orders.ofAccount(account);
     }
 
     /** Rejections carry no data: one immutable result per reason, so refusing allocates nothing. */

@@ -102,9 +102,8 @@ public final class EngineSnapshot {
             }
         }
         for (int kind : HISTORIES) {
-            List<Long> history = engine.orderMemory().historyIds(kind);
-            out.writeInt(history.size());
-            for (long id : history) out.writeLong(id);
+            out.writeInt(engine.orderMemory().historySize(kind));
+            engine.orderMemory().forEachHistoryId(kind, out::writeLong);
         }
         engine.amendmentLog().write(out);
         engine.house().write(out);

@@ -239,17 +239,19 @@ final class OrderMemory {
         open.forEach(result::add);
         closed.forEachId(id -> {
             long row = closed.locate(id);
-            result.add(closed.rebuild(row, bookOfListing.apply(closed.listing(row))));
+            result.add(closed.rebuild(row, bookOfListing.apply(closed.listing(row)), listings));
         });
         result.sort(Comparator.comparingLong(o -> o.orderId));
         return result;
     }
 
+    int historySize(int kind) {
+        return closed.size(kind);
+    }
+
     /** The history's order ids of one kind, oldest first. */
-    List<Long> historyIds(int kind) {
-        List<Long> ids = new ArrayList<>(closed.size(kind));
-        closed.forEachIdOldestFirst(kind, ids::add);
-        return ids;
+    void forEachHistoryId(int kind, java.util.function.LongConsumer consumer) {
+        closed.forEachIdOldestFirst(kind, consumer);
     }
 
     /**
